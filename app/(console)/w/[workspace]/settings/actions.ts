@@ -1,0 +1,73 @@
+"use server";
+
+import { workspaceAction, userAction } from "@/lib/action";
+import { changePassword, updateProfile } from "@/lib/users/commands";
+import { changePasswordSchema, updateProfileSchema } from "@/lib/users/schema";
+import { changeMemberRole, createInvite, removeMember, renameWorkspace, revokeInvite } from "@/lib/workspaces/commands";
+import {
+  changeRoleSchema,
+  createInviteSchema,
+  removeMemberSchema,
+  renameWorkspaceSchema,
+  revokeInviteSchema,
+} from "@/lib/workspaces/schema";
+import { inviteUrlPath } from "@/lib/workspaces/tokens";
+
+export const renameWorkspaceAction = workspaceAction(
+  { role: "owner", schema: renameWorkspaceSchema, revalidate: "settings" },
+  ({ db, workspaceId }, input) => renameWorkspace(db, { workspaceId, name: input.name }),
+  (i) => ({ action: "workspace.rename", data: { name: i.name } }),
+);
+
+export const createInviteAction = workspaceAction(
+  {
+    role: "owner",
+    schema: createInviteSchema,
+    revalidate: "settings"
+  },
+  async ({ db, workspaceId, session }, input) => {
+    const invite = await createInvite(db, { workspaceId, email: input.email, role: input.role, invitedBy: session.user.id });
+    // The secret leaves the server once, in this answer; only its hash is stored.
+    return { inviteId: invite.inviteId, path: inviteUrlPath(workspaceId, invite.token) };
+  },
+  (i, d) => ({ action: "invite.create", targetType: "invite", targetId: d.inviteId, data: { email: i.email, role: i.role } }),
+);
+
+export const revokeInviteAction = workspaceAction(
+  { role: "owner", schema: revokeInviteSchema, revalidate: "settings" },
+  ({ db, workspaceId }, input) => revokeInvite(db, { workspaceId, inviteId: input.inviteId }),
+  (i) => ({ action: "invite.revoke", targetType: "invite", targetId: i.inviteId }),
+);
+
+export const changeRoleAction = workspaceAction(
+  {
+    role: "owner",
+    schema: changeRoleSchema,
+    revalidate: "settings"
+  },
+  ({ db, workspaceId }, input) => changeMemberRole(db, { workspaceId, userId: input.userId, role: input.role }),
+  (i, d) => ({ action: "member.change_role", targetType: "user", targetId: i.userId, data: { from: d.previous, to: i.role } }),
+);
+
+export const removeMemberAction = workspaceAction(
+  {
+    role: "owner",
+    schema: removeMemberSchema,
+    revalidate: "settings"
+  },
+  ({ db, workspaceId }, input) => removeMember(db, { workspaceId, userId: input.userId }),
+  (i, d) => ({ action: "member.remove", targetType: "user", targetId: i.userId, data: { role: d.role } }),
+);
+
+export const updateProfileAction = userAction(updateProfileSchema, ({ db, session }, input) =>
+  updateProfile(db, { userId: session.user.id, name: input.name }),
+);
+
+export const changePasswordAction = userAction(changePasswordSchema, ({ db, session }, input) =>
+  changePassword(db, {
+    userId: session.user.id,
+    sessionId: session.sessionId,
+    currentPassword: input.currentPassword,
+    newPassword: input.newPassword,
+  }),
+);

@@ -1,0 +1,26 @@
+import { cookies } from "next/headers";
+import { getRequestConfig } from "next-intl/server";
+import { getSession } from "@/lib/auth/session";
+import { LOCALES, type Locale } from "@/lib/users/schema";
+
+export const LOCALE_COOKIE = "qy_locale";
+export const DEFAULT_LOCALE: Locale = "zh-CN";
+
+function asLocale(value: string | undefined): Locale | undefined {
+  return LOCALES.find((l) => l === value);
+}
+
+/** A signed-in user's own choice wins; before sign-in the cookie set by the switcher does. */
+async function resolveLocale(): Promise<Locale> {
+  const session = await getSession().catch(() => null);
+  return asLocale(session?.user.locale) ?? asLocale((await cookies()).get(LOCALE_COOKIE)?.value) ?? DEFAULT_LOCALE;
+}
+
+export default getRequestConfig(async () => {
+  const locale = await resolveLocale();
+  return {
+    locale,
+    timeZone: "Asia/Shanghai",
+    messages: (await import(`../messages/${locale}.json`)).default,
+  };
+});

@@ -1,0 +1,33 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import en from "./en.json";
+import zh from "./zh-CN.json";
+
+function keys(value: unknown, prefix = ""): string[] {
+  if (Array.isArray(value)) return [`${prefix}[${value.length}]`];
+  if (value && typeof value === "object") return Object.entries(value).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k));
+  return [prefix];
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) && !e.name.includes(".test.") ? [path.join(dir, e.name)] : [],
+  );
+}
+
+describe("translations", () => {
+  it("have the same keys in Chinese and English", () => {
+    expect(keys(en).sort()).toEqual(keys(zh).sort());
+  });
+
+  it("cover every message key the code uses in zod schemas and typed errors", () => {
+    const used = new Set<string>();
+    for (const file of ["lib", "app"].flatMap(sourceFiles)) {
+      for (const m of readFileSync(file, "utf8").matchAll(/"((?:validation|errors|auth)\.[a-zA-Z]+)"/g)) used.add(m[1]!);
+    }
+    const known = new Set(keys(zh));
+    expect([...used].filter((k) => !known.has(k))).toEqual([]);
+    expect(used.size).toBeGreaterThan(10);
+  });
+});

