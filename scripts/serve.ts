@@ -52,6 +52,7 @@ async function shutdown(code: number) {
 
 async function main() {
   ensureAuthSecret();
+  process.env.NEXT_TELEMETRY_DISABLED ??= "1";
   if (!process.env.DATABASE_URL) {
     embedded = await startEmbeddedPostgres({ name: "postgres", database: "qunyun" });
     process.env.DATABASE_URL = embedded.url;
