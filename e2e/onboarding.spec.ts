@@ -34,8 +34,8 @@ test("sign up, invite an operator and a viewer; each joins with their role; the 
   await ownerPage.getByRole("button", { name: "注册并创建工作区" }).click();
   await expect(ownerPage).toHaveURL(/\/w\/[0-9a-f-]{36}\/positioning$/);
   const workspaceId = ownerPage.url().split("/")[4]!;
-  await expect(ownerPage.getByRole("heading", { name: "定位" })).toBeVisible();
-  await expect(ownerPage.getByText("即将上线")).toBeVisible();
+  await expect(ownerPage.getByRole("heading", { name: "定位", exact: true })).toBeVisible();
+  await expect(ownerPage.getByText("还没有定位方案")).toBeVisible();
   await expect(ownerPage.getByRole("combobox", { name: "切换工作区" })).toHaveValue(workspaceId);
 
   await ownerPage.getByRole("link", { name: "设置" }).click();

@@ -42,7 +42,9 @@ function parse<S extends z.ZodType>(schema: S, raw: unknown): { ok: true; data: 
 /** Typed errors become their message; anything else is logged and answered generically. */
 function failure(error: unknown): ActionResult<never> {
   unstable_rethrow(error); // redirects and not-found are control flow, not failures
-  if (error instanceof AppError) return { ok: false, error: error.messageKey, fieldErrors: error.fieldErrors };
+  if (error instanceof AppError) {
+    return { ok: false, error: error.messageKey, ...(error.fieldErrors && { fieldErrors: error.fieldErrors }), ...(error.details !== undefined && { details: error.details }) };
+  }
   console.error("[action] unexpected error", error);
   return { ok: false, error: "errors.unexpected" };
 }
@@ -84,7 +86,7 @@ export function workspaceAction<S extends z.ZodType, T>(
   opts: {
     role: Role;
     schema: S;
-    /** The screen to refresh after the commit, relative to /w/[workspace]. */
+    /** The screens to refresh after the commit (this path and below), relative to /w/[workspace]. */
     revalidate?: string;
   },
   run: (ctx: WorkspaceCtx, input: z.output<S>) => Promise<T>,
@@ -105,7 +107,7 @@ export function workspaceAction<S extends z.ZodType, T>(
         await writeAudit(db, workspaceId, session.user.id, audit(parsed.data, result));
         return result;
       });
-      if (opts.revalidate) revalidatePath(`/w/${workspaceId}/${opts.revalidate}`);
+      if (opts.revalidate) revalidatePath(`/w/${workspaceId}/${opts.revalidate}`, "layout");
       return { ok: true, data };
     } catch (error) {
       return failure(error);

@@ -6,6 +6,8 @@ export class AppError extends Error {
   constructor(
     readonly messageKey: string,
     readonly fieldErrors?: Record<string, string[]>,
+    /** Data the form needs to explain the failure (e.g. what changed in an edit conflict). */
+    readonly details?: unknown,
   ) {
     super(messageKey);
     this.name = new.target.name;
@@ -35,5 +37,12 @@ export class UnauthenticatedError extends AppError {
 export class RuleError extends AppError {
   constructor(messageKey: string, field?: string) {
     super(messageKey, field ? { [field]: [messageKey] } : undefined);
+  }
+}
+
+/** Someone else saved first; `details` says what they changed. */
+export class ConflictError extends AppError {
+  constructor(messageKey: string, details: unknown) {
+    super(messageKey, undefined, details);
   }
 }

@@ -24,7 +24,7 @@ export function Sidebar({ workspaceId, workspaces, userName, roleLabel, footer }
 
   return (
     <>
-      <div className="flex items-center justify-between border-b border-stone-200 bg-white px-4 py-3 md:hidden">
+      <div className="flex items-center justify-between border-b border-stone-200 bg-white px-4 py-3 md:hidden print:hidden">
         <span className="font-semibold text-emerald-800">{current?.name}</span>
         <button
           type="button"
@@ -38,7 +38,7 @@ export function Sidebar({ workspaceId, workspaces, userName, roleLabel, footer }
       </div>
       <aside
         id="sidebar"
-        className={`${open ? "block" : "hidden"} w-full shrink-0 border-r border-stone-200 bg-white md:sticky md:top-0 md:block md:h-screen md:w-60`}
+        className={`${open ? "block" : "hidden"} w-full shrink-0 print:hidden border-r border-stone-200 bg-white md:sticky md:top-0 md:block md:h-screen md:w-60`}
       >
         <div className="flex h-full flex-col gap-4 p-4">
           <p className="hidden text-lg font-semibold text-emerald-800 md:block">群运 Qunyun</p>

@@ -27,9 +27,9 @@ export default async function WorkspaceLayout({ children, params }: { children: 
           </>
         }
       />
-      <main className="min-w-0 flex-1 px-4 py-6 sm:px-8">
+      <main className="min-w-0 flex-1 px-4 py-6 sm:px-8 print:p-0">
         {ctx.role === "viewer" ? (
-          <p className="mb-4 rounded-md bg-stone-100 px-3 py-2 text-sm text-stone-700">{t("common.youAreViewer")}</p>
+          <p className="mb-4 rounded-md bg-stone-100 px-3 py-2 text-sm text-stone-700 print:hidden">{t("common.youAreViewer")}</p>
         ) : null}
         {children}
       </main>
