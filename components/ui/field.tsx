@@ -5,7 +5,8 @@ const control =
 
 type Common = { label: string; name: string; error?: string; hint?: string };
 
-function Frame({ id, label, error, hint, children }: { id: string; label: string; error?: string; hint?: string; children: ReactNode }) {
+/** Label above, hint or error below: the frame every input of the app sits in. */
+export function FieldFrame({ id, label, error, hint, children }: { id: string; label: string; error?: string; hint?: string; children: ReactNode }) {
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-sm font-medium text-stone-800">
@@ -30,7 +31,7 @@ function Frame({ id, label, error, hint, children }: { id: string; label: string
 export function Field({ label, name, error, hint, id, className = "", ...props }: Common & InputHTMLAttributes<HTMLInputElement>) {
   const fieldId = id ?? `f-${name}`;
   return (
-    <Frame id={fieldId} label={label} error={error} hint={hint}>
+    <FieldFrame id={fieldId} label={label} error={error} hint={hint}>
       <input
         {...props}
         id={fieldId}
@@ -39,7 +40,7 @@ export function Field({ label, name, error, hint, id, className = "", ...props }
         aria-describedby={error ? `${fieldId}-error` : hint ? `${fieldId}-hint` : undefined}
         className={`${control} border-stone-300 ${className}`}
       />
-    </Frame>
+    </FieldFrame>
   );
 }
 
@@ -54,7 +55,7 @@ export function SelectField({
 }: Common & SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[] }) {
   const fieldId = id ?? `f-${name}`;
   return (
-    <Frame id={fieldId} label={label} error={error} hint={hint}>
+    <FieldFrame id={fieldId} label={label} error={error} hint={hint}>
       <select
         {...props}
         id={fieldId}
@@ -69,6 +70,6 @@ export function SelectField({
           </option>
         ))}
       </select>
-    </Frame>
+    </FieldFrame>
   );
 }

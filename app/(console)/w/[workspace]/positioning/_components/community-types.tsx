@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { ActionButton } from "@/components/ui/action-button";
 import { Button } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -9,19 +10,6 @@ import { BUSINESS_STEPS, PRESET_TYPE_KEYS, PRESET_TYPES } from "@/lib/positionin
 import { createCommunityTypeAction, deleteCommunityTypeAction } from "../actions";
 
 type CustomType = { id: string; name: string; description: string; businessStep: string | null };
-
-function DeleteType({ workspaceId, typeId }: { workspaceId: string; typeId: string }) {
-  const t = useTranslations("positioning");
-  const form = useActionForm(deleteCommunityTypeAction.bind(null, workspaceId));
-  return (
-    <form onSubmit={form.onSubmit}>
-      <input type="hidden" name="typeId" value={typeId} />
-      <Button type="submit" variant="ghost" pending={form.pending} className="min-h-8 px-2 py-1">
-        {t("deleteType")}
-      </Button>
-    </form>
-  );
-}
 
 export function CommunityTypes({ workspaceId, types, canEdit }: { workspaceId: string; types: CustomType[]; canEdit: boolean }) {
   const t = useTranslations("positioning");
@@ -49,7 +37,7 @@ export function CommunityTypes({ workspaceId, types, canEdit }: { workspaceId: s
                 {ct.businessStep ? <span className="text-stone-500"> · {t(`options.businessSteps.${ct.businessStep}`)}</span> : null}
                 {ct.description ? <span className="block text-xs text-stone-500">{ct.description}</span> : null}
               </span>
-              {canEdit ? <DeleteType workspaceId={workspaceId} typeId={ct.id} /> : null}
+              {canEdit ? <ActionButton action={deleteCommunityTypeAction.bind(null, workspaceId)} fields={{ typeId: ct.id }} label={t("deleteType")} /> : null}
             </li>
           ))}
         </ul>

@@ -2,9 +2,9 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { ActionButton } from "@/components/ui/action-button";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { FormMessage } from "@/components/ui/form-message";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { archivePlanAction, duplicatePlanAction, renamePlanAction } from "../actions";
 
@@ -14,9 +14,6 @@ export function PlanRowActions({ workspaceId, planId, name, archived }: { worksp
   const t = useTranslations("positioning");
   const [renaming, setRenaming] = useState(false);
   const rename = useActionForm(renamePlanAction.bind(null, workspaceId));
-  const archive = useActionForm(archivePlanAction.bind(null, workspaceId));
-  const duplicate = useActionForm(duplicatePlanAction.bind(null, workspaceId));
-  const error = [archive, duplicate].find((f) => f.state && !f.state.ok)?.formError;
 
   if (renaming && !rename.state?.ok) {
     return (
@@ -34,20 +31,12 @@ export function PlanRowActions({ workspaceId, planId, name, archived }: { worksp
       <Button type="button" variant="ghost" className={small} onClick={() => setRenaming(true)}>
         {t("rename")}
       </Button>
-      <form onSubmit={duplicate.onSubmit}>
-        <input type="hidden" name="planId" value={planId} />
-        <Button type="submit" variant="ghost" pending={duplicate.pending} className={small}>
-          {t("duplicate")}
-        </Button>
-      </form>
-      <form onSubmit={archive.onSubmit}>
-        <input type="hidden" name="planId" value={planId} />
-        <input type="hidden" name="archived" value={archived ? "false" : "true"} />
-        <Button type="submit" variant="ghost" pending={archive.pending} className={small}>
-          {archived ? t("unarchive") : t("archive")}
-        </Button>
-      </form>
-      {error ? <FormMessage error={error} /> : null}
+      <ActionButton action={duplicatePlanAction.bind(null, workspaceId)} fields={{ planId }} label={t("duplicate")} />
+      <ActionButton
+        action={archivePlanAction.bind(null, workspaceId)}
+        fields={{ planId, archived: archived ? "false" : "true" }}
+        label={archived ? t("unarchive") : t("archive")}
+      />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
+import { ActionButton } from "@/components/ui/action-button";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Field, SelectField } from "@/components/ui/field";
@@ -46,19 +47,6 @@ export function InviteForm({ workspaceId }: { workspaceId: string }) {
 
 type PendingInvite = { id: string; email: string; role: (typeof ROLES)[number]; expiresAt: string };
 
-function RevokeButton({ workspaceId, inviteId }: { workspaceId: string; inviteId: string }) {
-  const t = useTranslations("settings");
-  const form = useActionForm(revokeInviteAction.bind(null, workspaceId));
-  return (
-    <form onSubmit={form.onSubmit}>
-      <input type="hidden" name="inviteId" value={inviteId} />
-      <Button type="submit" variant="ghost" pending={form.pending} className="min-h-8 px-2 py-1">
-        {t("revoke")}
-      </Button>
-    </form>
-  );
-}
-
 export function PendingInvites({ workspaceId, invites }: { workspaceId: string; invites: PendingInvite[] }) {
   const t = useTranslations();
   const format = useFormatter();
@@ -75,7 +63,7 @@ export function PendingInvites({ workspaceId, invites }: { workspaceId: string; 
                 {i.email} · {t(`roles.${i.role}`)}{" "}
                 <span className="text-xs text-stone-500">{t("settings.expires", { date: format.dateTime(new Date(i.expiresAt), { dateStyle: "medium" }) })}</span>
               </span>
-              <RevokeButton workspaceId={workspaceId} inviteId={i.id} />
+              <ActionButton action={revokeInviteAction.bind(null, workspaceId)} fields={{ inviteId: i.id }} label={t("settings.revoke")} />
             </li>
           ))}
         </ul>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
+import { ActionButton } from "@/components/ui/action-button";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { useActionForm } from "@/components/ui/use-action-form";
@@ -13,8 +14,7 @@ function MemberRow({ workspaceId, member, isSelf, canManage }: { workspaceId: st
   const t = useTranslations();
   const format = useFormatter();
   const roleForm = useActionForm(changeRoleAction.bind(null, workspaceId));
-  const removeForm = useActionForm(removeMemberAction.bind(null, workspaceId));
-  const error = roleForm.formError ?? removeForm.formError;
+  const error = roleForm.formError;
   return (
     <tr className="border-t border-stone-100 align-top">
       <td className="py-2 pr-3">
@@ -48,17 +48,13 @@ function MemberRow({ workspaceId, member, isSelf, canManage }: { workspaceId: st
       <td className="hidden py-2 pr-3 text-stone-600 md:table-cell">{format.dateTime(new Date(member.joinedAt), { dateStyle: "medium" })}</td>
       {canManage ? (
         <td className="py-2">
-          <form
-            onSubmit={(e) => {
-              if (!window.confirm(t("settings.removeConfirm", { name: member.name }))) return e.preventDefault();
-              removeForm.onSubmit(e);
-            }}
-          >
-            <input type="hidden" name="userId" value={member.userId} />
-            <Button type="submit" variant="danger" pending={removeForm.pending} className="min-h-8 px-2 py-1">
-              {t("settings.remove")}
-            </Button>
-          </form>
+          <ActionButton
+            action={removeMemberAction.bind(null, workspaceId)}
+            fields={{ userId: member.userId }}
+            label={t("settings.remove")}
+            variant="danger"
+            confirm={t("settings.removeConfirm", { name: member.name })}
+          />
         </td>
       ) : null}
     </tr>

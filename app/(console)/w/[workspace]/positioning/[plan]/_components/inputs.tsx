@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
+import { FieldFrame } from "@/components/ui/field";
 
 /** Worksheet inputs bound to one answer each; `path` names the answer, its label and its error. */
 type Base = { path: string; error?: string; hint?: string; children?: ReactNode };
@@ -16,20 +17,10 @@ function useLabel(path: string) {
 }
 
 export function Wrap({ path, error, hint, label, children }: Base & { label: string }) {
-  const id = idOf(path);
   return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-stone-800">
-        {label}
-      </label>
+    <FieldFrame id={idOf(path)} label={label} error={error} hint={hint}>
       {children}
-      {hint && !error ? <p className="text-xs text-stone-500">{hint}</p> : null}
-      {error ? (
-        <p id={`${id}-error`} className="text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    </FieldFrame>
   );
 }
 
