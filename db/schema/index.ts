@@ -1,2 +1,4 @@
 export * from "./identity";
 export * from "./positioning";
+export * from "./groups";
+export * from "./members";

@@ -1,5 +1,114 @@
-import { AreaPlaceholder } from "@/components/shell/area-placeholder";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { Card, PageHeader } from "@/components/ui/card";
+import { hasRole } from "@/lib/auth/roles";
+import { groupFormOptions } from "@/lib/groups/options";
+import { listGroups } from "@/lib/groups/queries";
+import { GROUP_SORTS, GROUP_STAGES, groupFiltersSchema } from "@/lib/groups/schema";
+import { communityTypeLabel, type Translate } from "@/lib/positioning/format";
+import { getWorkspaceContext } from "@/lib/workspaces/context";
+import { GroupTable } from "./_components/group-table";
 
-export default async function Page({ params }: { params: Promise<{ workspace: string }> }) {
-  return <AreaPlaceholder area="groups" workspaceId={(await params).workspace} />;
+export const metadata: Metadata = { title: "社群 Groups" };
+
+type Props = { params: Promise<{ workspace: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function GroupsPage({ params, searchParams }: Props) {
+  const ctx = await getWorkspaceContext((await params).workspace);
+  const raw = await searchParams;
+  const filters = groupFiltersSchema.parse(raw);
+  const t = await getTranslations();
+  const tr = t as unknown as Translate;
+  const db = getDb();
+  const [result, options] = await Promise.all([listGroups(db, { workspaceId: ctx.workspace.id, filters }), groupFormOptions(db, ctx.workspace.id, tr)]);
+  const canEdit = hasRole(ctx.role, "operator");
+  const base = `/w/${ctx.workspace.id}/groups`;
+  const pageHref = (page: number) => {
+    const q = new URLSearchParams(Object.entries({ ...filters, page: String(page) }).filter((e): e is [string, string] => !!e[1]));
+    return `${base}?${q}`;
+  };
+  const select = (name: string, label: string, value: string | undefined, options: { value: string; label: string }[], anyLabel = t("groups.filters.any")) => (
+    <label className="text-sm">
+      <span className="block text-xs text-stone-500">{label}</span>
+      <select name={name} defaultValue={value ?? ""} className="mt-1 rounded-md border border-stone-300 bg-white px-2 py-1.5">
+        {anyLabel ? <option value="">{anyLabel}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+
+  return (
+    <div className="max-w-6xl space-y-6">
+      <PageHeader title={t("groups.title")} lead={t("groups.lead")}>
+        {canEdit ? (
+          <Link href={`${base}/new`} className="rounded-md bg-emerald-700 px-4 py-2 text-sm font-medium text-white hover:bg-emerald-800">
+            {t("groups.newGroup")}
+          </Link>
+        ) : null}
+      </PageHeader>
+      <Card>
+        <form action={base} className="flex flex-wrap items-end gap-3">
+          <label className="text-sm">
+            <span className="block text-xs text-stone-500">{t("groups.filters.q")}</span>
+            <input name="q" defaultValue={filters.q ?? ""} className="mt-1 rounded-md border border-stone-300 px-2 py-1.5" />
+          </label>
+          {select("type", t("groups.filters.type"), filters.type, options.types)}
+          {select("stage", t("groups.filters.stage"), filters.stage, GROUP_STAGES.map((s) => ({ value: s, label: t(`groups.stages.${s}`) })), t("groups.filters.notArchived"))}
+          {select("plan", t("groups.filters.plan"), filters.plan, options.plans.map((p) => ({ value: p.id, label: p.name })))}
+          {select("owner", t("groups.filters.owner"), filters.owner, options.staff.map((s) => ({ value: s.id, label: s.name })))}
+          {select("sort", t("groups.filters.sort"), filters.sort, GROUP_SORTS.map((s) => ({ value: s, label: t(`groups.sorts.${s}`) })), "")}
+          <button type="submit" className="rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm">
+            {t("groups.filters.apply")}
+          </button>
+          <Link href={base} className="text-sm text-emerald-700 underline">
+            {t("groups.filters.reset")}
+          </Link>
+        </form>
+      </Card>
+      <Card>
+        {result.rows.length === 0 ? (
+          <p className="text-sm text-stone-600">{result.total === 0 && !raw.q && !raw.type && !raw.stage && !raw.plan && !raw.owner ? t("groups.empty") : t("groups.noMatch")}</p>
+        ) : (
+          <GroupTable
+            workspaceId={ctx.workspace.id}
+            canEdit={canEdit}
+            rows={result.rows.map((r) => ({
+              id: r.id,
+              name: r.name,
+              type: communityTypeLabel(r.communityType, tr, options.custom),
+              stage: r.stage,
+              planName: r.planName,
+              ownerName: r.ownerName,
+              memberCount: r.memberCount,
+              capacity: r.capacity,
+              plannedEnd: r.plannedEnd,
+            }))}
+          />
+        )}
+        <nav className="mt-4 flex items-center justify-between text-sm text-stone-600" aria-label={t("groups.page", { page: filters.page, pages: result.pages })}>
+          <span>
+            {t("groups.total", { count: result.total })} · {t("groups.page", { page: filters.page, pages: result.pages })}
+          </span>
+          <span className="flex gap-3">
+            {filters.page > 1 ? (
+              <Link className="text-emerald-700 underline" href={pageHref(filters.page - 1)}>
+                {t("groups.prev")}
+              </Link>
+            ) : null}
+            {filters.page < result.pages ? (
+              <Link className="text-emerald-700 underline" href={pageHref(filters.page + 1)}>
+                {t("groups.next")}
+              </Link>
+            ) : null}
+          </span>
+        </nav>
+      </Card>
+    </div>
+  );
 }

@@ -1,0 +1,145 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { Badge, Card, PageHeader } from "@/components/ui/card";
+import { hasRole } from "@/lib/auth/roles";
+import { getGroupContext } from "@/lib/groups/context";
+import { countOpenMembers, listRoster } from "@/lib/groups/queries";
+import { MEMBER_ROLES, rosterFiltersSchema } from "@/lib/groups/schema";
+import { communityTypeLabel, type Translate } from "@/lib/positioning/format";
+import { getPlan, listCommunityTypes } from "@/lib/positioning/queries";
+import { AddMemberForm } from "./_components/add-member-form";
+import { RosterTable } from "./_components/roster-table";
+
+type Props = { params: Promise<{ workspace: string; group: string }>; searchParams: Promise<Record<string, string | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { workspace, group } = await params;
+  return { title: (await getGroupContext(workspace, group)).group.name };
+}
+
+export default async function GroupPage({ params, searchParams }: Props) {
+  const { workspace, group: groupId } = await params;
+  const ctx = await getGroupContext(workspace, groupId);
+  const filters = rosterFiltersSchema.parse(await searchParams);
+  const db = getDb();
+  const key = { workspaceId: ctx.workspace.id, groupId: ctx.group.id };
+  const [t, format, roster, open, custom, plan] = await Promise.all([
+    getTranslations(),
+    getFormatter(),
+    listRoster(db, { ...key, filters }),
+    countOpenMembers(db, key),
+    listCommunityTypes(db, ctx.workspace.id),
+    ctx.group.positioningId ? getPlan(db, { workspaceId: ctx.workspace.id, planId: ctx.group.positioningId }) : null,
+  ]);
+  const g = ctx.group;
+  const canEdit = hasRole(ctx.role, "operator");
+  const base = `/w/${ctx.workspace.id}/groups/${g.id}`;
+  const query = (extra: Record<string, string>) =>
+    `${base}?${new URLSearchParams(Object.entries({ q: filters.q, role: filters.role, status: filters.status, ...extra }).filter((e): e is [string, string] => !!e[1]))}`;
+  const fact = (label: string, value: React.ReactNode) => (
+    <div>
+      <dt className="text-xs text-stone-500">{label}</dt>
+      <dd className="text-sm">{value || "—"}</dd>
+    </div>
+  );
+
+  return (
+    <div className="max-w-6xl space-y-6">
+      <Link href={`/w/${ctx.workspace.id}/groups`} className="text-sm text-emerald-700 underline">
+        ← {t("groups.backToList")}
+      </Link>
+      <PageHeader title={g.name}>
+        {canEdit ? (
+          <Link href={`${base}/edit`} className="rounded-md border border-stone-300 bg-white px-4 py-2 text-sm">
+            {t("groups.edit")}
+          </Link>
+        ) : null}
+      </PageHeader>
+      <Card>
+        <dl className="grid gap-4 sm:grid-cols-3 lg:grid-cols-4">
+          {fact(t("groups.fields.stage"), <Badge tone={g.stage === "active" ? "emerald" : "stone"}>{t(`groups.stages.${g.stage}`)}</Badge>)}
+          {fact(t("groups.fields.communityType"), communityTypeLabel(g.communityType, t as unknown as Translate, custom))}
+          {fact(
+            t("groups.fields.positioningId"),
+            plan ? (
+              <Link className="text-emerald-700 underline" href={`/w/${ctx.workspace.id}/positioning/${plan.id}`}>
+                {plan.name}
+              </Link>
+            ) : null,
+          )}
+          {fact(t("groups.fields.capacity"), t("groups.fill", { count: open, capacity: g.capacity }))}
+          {fact(t("groups.fields.ownerUserId"), g.staff.find((s) => s.role === "owner")?.name)}
+          {fact(t("groups.fields.adminUserIds"), g.staff.filter((s) => s.role === "admin").map((s) => s.name).join("、"))}
+          {fact(t("groups.fields.entryThreshold"), g.entryThreshold ? t(`positioning.options.thresholds.${g.entryThreshold}`) : null)}
+          {fact(t("groups.fields.plannedEnd"), g.plannedEnd)}
+          {fact(t("groups.fields.externalChatId"), g.externalChatId)}
+        </dl>
+        {g.notes ? <p className="mt-4 whitespace-pre-line text-sm text-stone-700">{g.notes}</p> : null}
+      </Card>
+      <Card title={t("groups.roster")} lead={t("groups.rosterLead")} id="roster">
+        {canEdit ? <AddMemberForm workspaceId={ctx.workspace.id} groupId={g.id} /> : null}
+        <form action={base} className="mt-4 flex flex-wrap items-end gap-3">
+          <label className="text-sm">
+            <span className="block text-xs text-stone-500">{t("groups.rosterSearch")}</span>
+            <input name="q" defaultValue={filters.q ?? ""} className="mt-1 rounded-md border border-stone-300 px-2 py-1.5" />
+          </label>
+          <label className="text-sm">
+            <span className="block text-xs text-stone-500">{t("groups.role")}</span>
+            <select name="role" defaultValue={filters.role ?? ""} className="mt-1 rounded-md border border-stone-300 bg-white px-2 py-1.5">
+              <option value="">{t("groups.filters.any")}</option>
+              {MEMBER_ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {t(`groups.roles.${r}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="text-sm">
+            <span className="block text-xs text-stone-500">{t("groups.filters.stage")}</span>
+            <select name="status" defaultValue={filters.status} className="mt-1 rounded-md border border-stone-300 bg-white px-2 py-1.5">
+              {(["current", "left", "all"] as const).map((s) => (
+                <option key={s} value={s}>
+                  {t(`groups.status.${s}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className="rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm">
+            {t("groups.filters.apply")}
+          </button>
+        </form>
+        <div className="mt-4">
+          {roster.rows.length === 0 ? (
+            <p className="text-sm text-stone-600">{t("groups.rosterEmpty")}</p>
+          ) : (
+            <RosterTable
+              workspaceId={ctx.workspace.id}
+              groupId={g.id}
+              canEdit={canEdit}
+              rows={roster.rows.map((r) => ({
+                ...r,
+                joinedAt: format.dateTime(r.joinedAt, { dateStyle: "medium", timeZone: ctx.workspace.timeZone }),
+                leftAt: r.leftAt ? format.dateTime(r.leftAt, { dateStyle: "medium", timeZone: ctx.workspace.timeZone }) : null,
+                lastActiveAt: undefined,
+              }))}
+            />
+          )}
+        </div>
+        <nav className="mt-3 flex gap-4 text-sm">
+          {filters.after ? (
+            <Link className="text-emerald-700 underline" href={query({})}>
+              {t("groups.firstPage")}
+            </Link>
+          ) : null}
+          {roster.next ? (
+            <Link className="text-emerald-700 underline" href={query({ after: roster.next })}>
+              {t("groups.loadMore")}
+            </Link>
+          ) : null}
+        </nav>
+      </Card>
+    </div>
+  );
+}
