@@ -1,5 +1,134 @@
-import { AreaPlaceholder } from "@/components/shell/area-placeholder";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { Card, PageHeader } from "@/components/ui/card";
+import { hasRole } from "@/lib/auth/roles";
+import { listGroups } from "@/lib/groups/queries";
+import { groupFiltersSchema } from "@/lib/groups/schema";
+import { listMembers, listTagLibrary } from "@/lib/members/queries";
+import { memberFiltersSchema } from "@/lib/members/schema";
+import { getWorkspaceContext } from "@/lib/workspaces/context";
+import { BulkTagForm } from "./_components/bulk-tag-form";
+import { TagLibrary } from "./_components/tag-library";
 
-export default async function Page({ params }: { params: Promise<{ workspace: string }> }) {
-  return <AreaPlaceholder area="members" workspaceId={(await params).workspace} />;
+export const metadata: Metadata = { title: "成员 Members" };
+
+type Props = { params: Promise<{ workspace: string }>; searchParams: Promise<Record<string, string | undefined>> };
+
+export default async function MembersPage({ params, searchParams }: Props) {
+  const ctx = await getWorkspaceContext((await params).workspace);
+  const filters = memberFiltersSchema.parse(await searchParams);
+  const db = getDb();
+  const [t, format, result, library, groupList] = await Promise.all([
+    getTranslations("members"),
+    getFormatter(),
+    listMembers(db, { workspaceId: ctx.workspace.id, filters }),
+    listTagLibrary(db, ctx.workspace.id),
+    listGroups(db, { workspaceId: ctx.workspace.id, filters: groupFiltersSchema.parse({ sort: "name" }) }),
+  ]);
+  const canEdit = hasRole(ctx.role, "operator");
+  const base = `/w/${ctx.workspace.id}/members`;
+  const groupName = new Map(library.groups.map((g) => [g.id, g.name]));
+  const tagOptions = library.tags.map((tag) => ({ value: tag.id, label: tag.tagGroupId ? `${groupName.get(tag.tagGroupId)}:${tag.name}` : tag.name }));
+  const query = (extra: Record<string, string>) =>
+    `${base}?${new URLSearchParams(Object.entries({ q: filters.q, tag: filters.tag, group: filters.group, ...extra }).filter((e): e is [string, string] => !!e[1]))}`;
+  const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeZone: ctx.workspace.timeZone }) : t("never"));
+  const filtered = !!(filters.q || filters.tag || filters.group);
+
+  return (
+    <div className="max-w-6xl space-y-6">
+      <PageHeader title={t("title")} lead={t("lead")} />
+      <Card>
+        <form action={base} className="flex flex-wrap items-end gap-3">
+          <label className="text-sm">
+            <span className="block text-xs text-stone-500">{t("search")}</span>
+            <input name="q" defaultValue={filters.q ?? ""} className="mt-1 rounded-md border border-stone-300 px-2 py-1.5" />
+          </label>
+          <label className="text-sm">
+            <span className="block text-xs text-stone-500">{t("tag")}</span>
+            <select name="tag" defaultValue={filters.tag ?? ""} className="mt-1 rounded-md border border-stone-300 bg-white px-2 py-1.5">
+              <option value="">{t("any")}</option>
+              {tagOptions.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="text-sm">
+            <span className="block text-xs text-stone-500">{t("group")}</span>
+            <select name="group" defaultValue={filters.group ?? ""} className="mt-1 rounded-md border border-stone-300 bg-white px-2 py-1.5">
+              <option value="">{t("any")}</option>
+              {groupList.rows.map((g) => (
+                <option key={g.id} value={g.id}>
+                  {g.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className="rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm">
+            {t("apply")}
+          </button>
+          <Link href={base} className="text-sm text-emerald-700 underline">
+            {t("reset")}
+          </Link>
+        </form>
+        {canEdit && result.total > 0 && tagOptions.length > 0 ? (
+          <BulkTagForm workspaceId={ctx.workspace.id} count={result.total} tags={tagOptions} filter={{ q: filters.q ?? "", tag: filters.tag ?? "", group: filters.group ?? "" }} />
+        ) : null}
+      </Card>
+      <Card>
+        <p className="mb-2 text-sm text-stone-600">{t("total", { count: result.total })}</p>
+        {result.rows.length === 0 ? (
+          <p className="text-sm text-stone-600">{filtered ? t("noMatch") : t("empty")}</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <thead className="text-xs text-stone-500">
+                <tr>
+                  <th className="py-2 pr-3 font-medium">{t("col.member")}</th>
+                  <th className="py-2 pr-3 font-medium">{t("col.phone")}</th>
+                  <th className="hidden py-2 pr-3 font-medium md:table-cell">{t("col.source")}</th>
+                  <th className="py-2 pr-3 font-medium">{t("col.score")}</th>
+                  <th className="hidden py-2 pr-3 font-medium md:table-cell">{t("col.lastActive")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.rows.map((m) => (
+                  <tr key={m.id} className="border-t border-stone-100">
+                    <td className="py-2 pr-3">
+                      <Link href={`${base}/${m.id}`} className="font-medium text-emerald-800 hover:underline">
+                        {m.nickname || m.phone || m.externalId}
+                      </Link>
+                      {m.remark ? <div className="text-xs text-stone-500">{m.remark}</div> : null}
+                    </td>
+                    <td className="py-2 pr-3">{m.phone ?? "—"}</td>
+                    <td className="hidden py-2 pr-3 md:table-cell">{m.source ?? "—"}</td>
+                    <td className="py-2 pr-3">{Math.round(m.activityScore)}</td>
+                    <td className="hidden py-2 pr-3 md:table-cell">{when(m.lastActiveAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <nav className="mt-3 flex gap-4 text-sm">
+          {filters.after ? (
+            <Link className="text-emerald-700 underline" href={query({})}>
+              {t("first")}
+            </Link>
+          ) : null}
+          {result.next ? (
+            <Link className="text-emerald-700 underline" href={query({ after: result.next })}>
+              {t("next")}
+            </Link>
+          ) : null}
+        </nav>
+      </Card>
+      <Card title={t("library")} lead={t("libraryLead")} id="tags">
+        <TagLibrary workspaceId={ctx.workspace.id} canEdit={canEdit} groups={library.groups} tags={library.tags} />
+      </Card>
+    </div>
+  );
 }

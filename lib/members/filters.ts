@@ -1,0 +1,21 @@
+import "server-only";
+import { and, eq, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
+import { groupMemberships, members, memberTags } from "@/db/schema";
+
+/** The WHERE of a member list; shared by the page, bulk tagging and export so they agree. */
+export function memberWhere(workspaceId: string, f: { q?: string; tag?: string | null; group?: string | null }): SQL {
+  const where: (SQL | undefined)[] = [eq(members.workspaceId, workspaceId), isNull(members.mergedIntoId)];
+  if (f.q) {
+    const like = `%${f.q.replace(/[%_\\]/g, "\\$&")}%`;
+    where.push(or(ilike(members.nickname, like), ilike(members.remark, like), ilike(members.phone, like), eq(members.externalId, f.q)));
+  }
+  if (f.tag) {
+    where.push(sql`exists (select 1 from ${memberTags} mt where mt.workspace_id = ${members.workspaceId} and mt.member_id = ${members.id} and mt.tag_id = ${f.tag})`);
+  }
+  if (f.group) {
+    where.push(
+      sql`exists (select 1 from ${groupMemberships} gm where gm.workspace_id = ${members.workspaceId} and gm.member_id = ${members.id} and gm.group_id = ${f.group} and gm.left_at is null)`,
+    );
+  }
+  return and(...where) ?? sql`true`;
+}
