@@ -2,3 +2,5 @@ export * from "./identity";
 export * from "./positioning";
 export * from "./groups";
 export * from "./members";
+export * from "./imports";
+export * from "./events";

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { groupMemberships, groupStaff, groups, memberships, members, type GroupStage, type MemberRole } from "@/db/schema";
+import { events, groupMemberships, groupStaff, groups, memberships, members, type GroupStage, type MemberRole } from "@/db/schema";
 import { NotFoundError, RuleError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { getPlan } from "@/lib/positioning/queries";
@@ -172,7 +172,16 @@ export async function addRosterMember(
     .onConflictDoNothing()
     .returning({ id: groupMemberships.id });
   if (inserted.length === 0) throw new RuleError("validation.alreadyInGroup", "nickname");
+  await recordStayEvent(tx, input.workspaceId, { kind: "join", membershipId: id, memberId, groupId: input.groupId, at: new Date() });
   return { membershipId: id, memberId };
+}
+
+/** Joins and leaves are events too: the activity score and the data area read them from there. */
+export async function recordStayEvent(tx: Tx, workspaceId: string, e: { kind: "join" | "leave"; membershipId: string; memberId: string; groupId: string; at: Date }) {
+  await tx
+    .insert(events)
+    .values({ workspaceId, id: newId(), kind: e.kind, occurredAt: e.at, memberId: e.memberId, groupId: e.groupId, idempotencyKey: `${e.kind}:${e.membershipId}` })
+    .onConflictDoNothing();
 }
 
 /** Leaving keeps the row: the roster's history and the member's timeline still show it. */
@@ -188,8 +197,10 @@ export async function removeFromRoster(tx: Tx, input: Key & { groupId: string; m
         isNull(groupMemberships.leftAt),
       ),
     )
-    .returning({ id: groupMemberships.id });
-  if (rows.length === 0) throw new NotFoundError();
+    .returning({ id: groupMemberships.id, memberId: groupMemberships.memberId, leftAt: groupMemberships.leftAt });
+  const [left] = rows;
+  if (!left) throw new NotFoundError();
+  await recordStayEvent(tx, input.workspaceId, { kind: "leave", membershipId: left.id, memberId: left.memberId, groupId: input.groupId, at: left.leftAt ?? new Date() });
 }
 
 export async function changeRosterRole(tx: Tx, input: Key & { groupId: string; membershipId: string; role: MemberRole }) {

@@ -1,9 +1,10 @@
 import "server-only";
 import PgBoss from "pg-boss";
 import { getDb } from "@/db/client";
+import { recomputeActivity } from "@/lib/members/activity-job";
 import { runCleanup } from "./maintenance";
 
-export const QUEUES = { cleanup: "maintenance-cleanup" } as const;
+export const QUEUES = { cleanup: "maintenance-cleanup", activity: "activity-recompute" } as const;
 
 /** Queues, schedules and handlers: the same in the web process and in `npm run worker`. */
 export async function registerJobs(boss: PgBoss, opts: { pollingIntervalSeconds?: number } = {}) {
@@ -14,6 +15,10 @@ export async function registerJobs(boss: PgBoss, opts: { pollingIntervalSeconds?
     if (removed.sessions || removed.invites) console.log(`[worker] cleanup removed ${removed.sessions} sessions, ${removed.invites} invites`);
     return removed;
   });
+  // Scores decay with time, so they are recomputed every hour even when nothing happens.
+  await boss.createQueue(QUEUES.activity);
+  await boss.schedule(QUEUES.activity, "7 * * * *");
+  await boss.work(QUEUES.activity, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 5 }, async () => recomputeActivity(getDb()));
 }
 
 export async function startWorker(connectionString = process.env.DATABASE_URL): Promise<PgBoss> {

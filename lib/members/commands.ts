@@ -92,7 +92,7 @@ export async function tagMember(tx: Tx, input: Key & { memberId: string; tagId: 
 }
 
 /** One statement for the whole filtered list, however long: no row-by-row loop. */
-export async function bulkTag(tx: Tx, input: Key & { tagId: string; op: "add" | "remove"; filter: { q?: string; tag?: string | null; group?: string | null } }) {
+export async function bulkTag(tx: Tx, input: Key & { tagId: string; op: "add" | "remove"; filter: Parameters<typeof memberWhere>[1] }) {
   await assertTag(tx, input.workspaceId, input.tagId);
   const where = memberWhere(input.workspaceId, input.filter);
   if (input.op === "add") {

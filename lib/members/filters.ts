@@ -3,7 +3,9 @@ import { and, eq, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
 import { groupMemberships, members, memberTags } from "@/db/schema";
 
 /** The WHERE of a member list; shared by the page, bulk tagging and export so they agree. */
-export function memberWhere(workspaceId: string, f: { q?: string; tag?: string | null; group?: string | null }): SQL {
+export type RecallLine = { below: number; silentDays: number };
+
+export function memberWhere(workspaceId: string, f: { q?: string; tag?: string | null; group?: string | null; recall?: RecallLine | null }): SQL {
   const where: (SQL | undefined)[] = [eq(members.workspaceId, workspaceId), isNull(members.mergedIntoId)];
   if (f.q) {
     const like = `%${f.q.replace(/[%_\\]/g, "\\$&")}%`;
@@ -15,6 +17,12 @@ export function memberWhere(workspaceId: string, f: { q?: string; tag?: string |
   if (f.group) {
     where.push(
       sql`exists (select 1 from ${groupMemberships} gm where gm.workspace_id = ${members.workspaceId} and gm.member_id = ${members.id} and gm.group_id = ${f.group} and gm.left_at is null)`,
+    );
+  }
+  if (f.recall) {
+    // Same rule as dueForRecall in ./activity.ts.
+    where.push(
+      sql`(${members.activityScore} < ${f.recall.below} or ${members.lastActiveAt} is null or ${members.lastActiveAt} < now() - make_interval(days => ${f.recall.silentDays}))`,
     );
   }
   return and(...where) ?? sql`true`;

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, count, desc, eq, lt, or } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { groupMemberships, groups, members, memberScoreHistory, memberTags, tagGroups, tags } from "@/db/schema";
-import { memberWhere } from "./filters";
+import { memberWhere, type RecallLine } from "./filters";
 import type { MemberFilters } from "./schema";
 
 function decodeCursor(cursor: string | undefined) {
@@ -12,11 +12,12 @@ function decodeCursor(cursor: string | undefined) {
   return id && !Number.isNaN(at.getTime()) ? { at, id } : null;
 }
 
-export async function listMembers(db: DbOrTx, q: { workspaceId: string; filters: MemberFilters; pageSize?: number }) {
+export async function listMembers(db: DbOrTx, q: { workspaceId: string; filters: MemberFilters; recall?: RecallLine; pageSize?: number }) {
   const size = q.pageSize ?? 50;
   const cursor = decodeCursor(q.filters.after);
+  const filter = { ...q.filters, recall: q.filters.recall && q.recall ? q.recall : null };
   const where = and(
-    memberWhere(q.workspaceId, q.filters),
+    memberWhere(q.workspaceId, filter),
     cursor ? or(lt(members.createdAt, cursor.at), and(eq(members.createdAt, cursor.at), lt(members.id, cursor.id))) : undefined,
   );
   const [rows, [total]] = await Promise.all([
@@ -36,7 +37,7 @@ export async function listMembers(db: DbOrTx, q: { workspaceId: string; filters:
       .where(where)
       .orderBy(desc(members.createdAt), desc(members.id))
       .limit(size + 1),
-    db.select({ n: count() }).from(members).where(memberWhere(q.workspaceId, q.filters)),
+    db.select({ n: count() }).from(members).where(memberWhere(q.workspaceId, filter)),
   ]);
   const page = rows.slice(0, size);
   const last = page.at(-1);

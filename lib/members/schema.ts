@@ -4,6 +4,7 @@ export const memberFiltersSchema = z.object({
   q: z.string().trim().max(60).optional().catch(undefined),
   tag: z.uuid().optional().catch(undefined),
   group: z.uuid().optional().catch(undefined),
+  recall: z.literal("1").optional().catch(undefined),
   after: z.string().max(200).optional().catch(undefined),
 });
 export type MemberFilters = z.infer<typeof memberFiltersSchema>;
@@ -24,6 +25,7 @@ export const bulkTagSchema = z.object({
   q: z.string().trim().max(60).optional(),
   tag: z.union([z.literal(""), z.uuid()]).optional(),
   group: z.union([z.literal(""), z.uuid()]).optional(),
+  recall: z.union([z.literal(""), z.literal("1")]).optional(),
 });
 
 export const mergeMembersSchema = z.object({ keepId: z.uuid(), mergeId: z.uuid() }).refine((v) => v.keepId !== v.mergeId, {

@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { Card, PageHeader } from "@/components/ui/card";
+import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { hasRole } from "@/lib/auth/roles";
 import { groupFormOptions } from "@/lib/groups/options";
+import { listGroupHealth } from "@/lib/groups/health-queries";
 import { listGroups } from "@/lib/groups/queries";
 import { GROUP_SORTS, GROUP_STAGES, groupFiltersSchema } from "@/lib/groups/schema";
 import { communityTypeLabel, type Translate } from "@/lib/positioning/format";
@@ -22,7 +23,12 @@ export default async function GroupsPage({ params, searchParams }: Props) {
   const t = await getTranslations();
   const tr = t as unknown as Translate;
   const db = getDb();
-  const [result, options] = await Promise.all([listGroups(db, { workspaceId: ctx.workspace.id, filters }), groupFormOptions(db, ctx.workspace.id, tr)]);
+  const [result, options, health] = await Promise.all([
+    listGroups(db, { workspaceId: ctx.workspace.id, filters }),
+    groupFormOptions(db, ctx.workspace.id, tr),
+    listGroupHealth(db, { workspaceId: ctx.workspace.id }),
+  ]);
+  const attention = health.filter((h) => h.dead || h.overdue);
   const canEdit = hasRole(ctx.role, "operator");
   const base = `/w/${ctx.workspace.id}/groups`;
   const pageHref = (page: number) => {
@@ -71,6 +77,28 @@ export default async function GroupsPage({ params, searchParams }: Props) {
           </Link>
         </form>
       </Card>
+      {health.length > 0 ? (
+        <Card title={t("groups.attention")} lead={t("groups.attentionLead")} id="attention">
+          {attention.length === 0 ? (
+            <p className="text-sm text-emerald-800">{t("groups.attentionNone")}</p>
+          ) : (
+            <ul className="space-y-1 text-sm">
+              {attention.map((h) => (
+                <li key={h.id} className="flex flex-wrap items-center gap-2">
+                  <Link href={`${base}/${h.id}`} className="text-emerald-800 underline">
+                    {h.name}
+                  </Link>
+                  {h.dead ? <Badge tone="amber">{t("groups.deadBadge")}</Badge> : null}
+                  {h.overdue ? <Badge tone="amber">{t("groups.overdueBadge")}</Badge> : null}
+                  <span className="text-xs text-stone-500">
+                    {t("groups.activeRatio")} {Math.round(h.activeRatio * 100)}%
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      ) : null}
       <Card>
         {result.rows.length === 0 ? (
           <p className="text-sm text-stone-600">{result.total === 0 && !raw.q && !raw.type && !raw.stage && !raw.plan && !raw.owner ? t("groups.empty") : t("groups.noMatch")}</p>

@@ -1,6 +1,7 @@
 "use server";
 
 import { workspaceAction } from "@/lib/action";
+import { getActivityRule } from "@/lib/groups/health-queries";
 import { bulkTag, createTag, createTagGroup, deleteTag, mergeMembers, tagMember } from "@/lib/members/commands";
 import { bulkTagSchema, createTagGroupSchema, createTagSchema, deleteTagSchema, memberTagSchema, mergeMembersSchema } from "@/lib/members/schema";
 
@@ -36,7 +37,11 @@ export const removeMemberTagAction = workspaceAction(
 
 export const bulkTagAction = workspaceAction(
   { role: "operator", schema: bulkTagSchema, revalidate: "members" },
-  ({ db, workspaceId }, i) => bulkTag(db, { workspaceId, tagId: i.tagId, op: i.op, filter: { q: i.q, tag: i.tag || null, group: i.group || null } }),
+  async ({ db, workspaceId }, i) => {
+    const rule = i.recall ? await getActivityRule(db, workspaceId) : null;
+    const recall = rule ? { below: rule.recallBelow, silentDays: rule.silentDays } : null;
+    return bulkTag(db, { workspaceId, tagId: i.tagId, op: i.op, filter: { q: i.q, tag: i.tag || null, group: i.group || null, recall } });
+  },
   (i, d) => ({ action: "member.bulk_tag", targetType: "tag", targetId: i.tagId, data: { op: i.op, count: d.count, filter: { q: i.q, tag: i.tag, group: i.group } } }),
 );
 

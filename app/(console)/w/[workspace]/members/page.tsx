@@ -6,6 +6,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { hasRole } from "@/lib/auth/roles";
 import { listGroups } from "@/lib/groups/queries";
 import { groupFiltersSchema } from "@/lib/groups/schema";
+import { getActivityRule } from "@/lib/groups/health-queries";
 import { listMembers, listTagLibrary } from "@/lib/members/queries";
 import { memberFiltersSchema } from "@/lib/members/schema";
 import { getWorkspaceContext } from "@/lib/workspaces/context";
@@ -20,10 +21,12 @@ export default async function MembersPage({ params, searchParams }: Props) {
   const ctx = await getWorkspaceContext((await params).workspace);
   const filters = memberFiltersSchema.parse(await searchParams);
   const db = getDb();
+  const rule = await getActivityRule(db, ctx.workspace.id);
+  const recall = { below: rule.recallBelow, silentDays: rule.silentDays };
   const [t, format, result, library, groupList] = await Promise.all([
     getTranslations("members"),
     getFormatter(),
-    listMembers(db, { workspaceId: ctx.workspace.id, filters }),
+    listMembers(db, { workspaceId: ctx.workspace.id, filters, recall }),
     listTagLibrary(db, ctx.workspace.id),
     listGroups(db, { workspaceId: ctx.workspace.id, filters: groupFiltersSchema.parse({ sort: "name" }) }),
   ]);
@@ -32,9 +35,9 @@ export default async function MembersPage({ params, searchParams }: Props) {
   const groupName = new Map(library.groups.map((g) => [g.id, g.name]));
   const tagOptions = library.tags.map((tag) => ({ value: tag.id, label: tag.tagGroupId ? `${groupName.get(tag.tagGroupId)}:${tag.name}` : tag.name }));
   const query = (extra: Record<string, string>) =>
-    `${base}?${new URLSearchParams(Object.entries({ q: filters.q, tag: filters.tag, group: filters.group, ...extra }).filter((e): e is [string, string] => !!e[1]))}`;
+    `${base}?${new URLSearchParams(Object.entries({ q: filters.q, tag: filters.tag, group: filters.group, recall: filters.recall, ...extra }).filter((e): e is [string, string] => !!e[1]))}`;
   const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeZone: ctx.workspace.timeZone }) : t("never"));
-  const filtered = !!(filters.q || filters.tag || filters.group);
+  const filtered = !!(filters.q || filters.tag || filters.group || filters.recall);
 
   return (
     <div className="max-w-6xl space-y-6">
@@ -67,6 +70,10 @@ export default async function MembersPage({ params, searchParams }: Props) {
               ))}
             </select>
           </label>
+          <label className="flex items-center gap-2 self-center text-sm" title={t("recallLead", { below: recall.below, days: recall.silentDays })}>
+            <input type="checkbox" name="recall" value="1" defaultChecked={!!filters.recall} />
+            {t("recall")}
+          </label>
           <button type="submit" className="rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm">
             {t("apply")}
           </button>
@@ -75,7 +82,12 @@ export default async function MembersPage({ params, searchParams }: Props) {
           </Link>
         </form>
         {canEdit && result.total > 0 && tagOptions.length > 0 ? (
-          <BulkTagForm workspaceId={ctx.workspace.id} count={result.total} tags={tagOptions} filter={{ q: filters.q ?? "", tag: filters.tag ?? "", group: filters.group ?? "" }} />
+          <BulkTagForm
+            workspaceId={ctx.workspace.id}
+            count={result.total}
+            tags={tagOptions}
+            filter={{ q: filters.q ?? "", tag: filters.tag ?? "", group: filters.group ?? "", recall: filters.recall ?? "" }}
+          />
         ) : null}
       </Card>
       <Card>

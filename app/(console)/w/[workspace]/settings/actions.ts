@@ -1,6 +1,9 @@
 "use server";
 
 import { workspaceAction, userAction } from "@/lib/action";
+import { recomputeActivity } from "@/lib/members/activity-job";
+import { saveActivityRule } from "@/lib/members/rule-commands";
+import { activityRuleSchema } from "@/lib/members/rule-schema";
 import { changePassword, updateProfile } from "@/lib/users/commands";
 import { changePasswordSchema, updateProfileSchema } from "@/lib/users/schema";
 import { changeMemberRole, createInvite, removeMember, renameWorkspace, revokeInvite } from "@/lib/workspaces/commands";
@@ -70,4 +73,14 @@ export const changePasswordAction = userAction(changePasswordSchema, ({ db, sess
     currentPassword: input.currentPassword,
     newPassword: input.newPassword,
   }),
+);
+
+/** A new rule applies at once: scores are recomputed in the same transaction. */
+export const saveActivityRuleAction = workspaceAction(
+  { role: "operator", schema: activityRuleSchema, revalidate: "" },
+  async ({ db, workspaceId }, rule) => {
+    await saveActivityRule(db, { workspaceId, rule });
+    return recomputeActivity(db, { workspaceId });
+  },
+  (i) => ({ action: "activity_rule.update", targetType: "workspace", data: i }),
 );

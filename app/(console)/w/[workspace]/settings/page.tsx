@@ -4,8 +4,10 @@ import { getDb } from "@/db/client";
 import { Card, PageHeader } from "@/components/ui/card";
 import { hasRole } from "@/lib/auth/roles";
 import { getWorkspaceContext } from "@/lib/workspaces/context";
+import { getActivityRule } from "@/lib/groups/health-queries";
 import { listAuditLog, listMembers, listPendingInvites } from "@/lib/workspaces/queries";
 import { AccountForms } from "./_components/account-forms";
+import { ActivityRuleForm } from "./_components/activity-rule-form";
 import { AuditList } from "./_components/audit-list";
 import { InviteForm, PendingInvites } from "./_components/invites";
 import { MembersTable } from "./_components/members-table";
@@ -18,11 +20,12 @@ export default async function SettingsPage({ params }: { params: Promise<{ works
   const ctx = await getWorkspaceContext(workspace);
   const isOwner = hasRole(ctx.role, "owner");
   const db = getDb();
-  const [members, invites, audit, t] = await Promise.all([
+  const [members, invites, audit, t, rule] = await Promise.all([
     listMembers(db, ctx.workspace.id),
     isOwner ? listPendingInvites(db, ctx.workspace.id) : [],
     isOwner ? listAuditLog(db, ctx.workspace.id) : [],
     getTranslations("settings"),
+    getActivityRule(db, ctx.workspace.id),
   ]);
   const members_ = members.map((m) => ({ ...m, joinedAt: m.joinedAt.toISOString() }));
 
@@ -41,6 +44,9 @@ export default async function SettingsPage({ params }: { params: Promise<{ works
           <PendingInvites workspaceId={ctx.workspace.id} invites={invites.map((i) => ({ ...i, expiresAt: i.expiresAt.toISOString() }))} />
         </Card>
       ) : null}
+      <Card title={t("activitySection")} lead={t("activityLead")} id="activity">
+        <ActivityRuleForm workspaceId={ctx.workspace.id} rule={rule} canEdit={hasRole(ctx.role, "operator")} />
+      </Card>
       <Card title={t("accountSection")} id="account">
         <AccountForms name={ctx.session.user.name} />
       </Card>

@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { hasRole } from "@/lib/auth/roles";
 import { getGroupContext } from "@/lib/groups/context";
+import { listGroupHealth } from "@/lib/groups/health-queries";
 import { countOpenMembers, listRoster } from "@/lib/groups/queries";
 import { MEMBER_ROLES, rosterFiltersSchema } from "@/lib/groups/schema";
 import { communityTypeLabel, type Translate } from "@/lib/positioning/format";
@@ -25,13 +26,14 @@ export default async function GroupPage({ params, searchParams }: Props) {
   const filters = rosterFiltersSchema.parse(await searchParams);
   const db = getDb();
   const key = { workspaceId: ctx.workspace.id, groupId: ctx.group.id };
-  const [t, format, roster, open, custom, plan] = await Promise.all([
+  const [t, format, roster, open, custom, plan, [health]] = await Promise.all([
     getTranslations(),
     getFormatter(),
     listRoster(db, { ...key, filters }),
     countOpenMembers(db, key),
     listCommunityTypes(db, ctx.workspace.id),
     ctx.group.positioningId ? getPlan(db, { workspaceId: ctx.workspace.id, planId: ctx.group.positioningId }) : null,
+    listGroupHealth(db, key),
   ]);
   const g = ctx.group;
   const canEdit = hasRole(ctx.role, "operator");
@@ -78,6 +80,21 @@ export default async function GroupPage({ params, searchParams }: Props) {
         </dl>
         {g.notes ? <p className="mt-4 whitespace-pre-line text-sm text-stone-700">{g.notes}</p> : null}
       </Card>
+      {health ? (
+        <Card title={t("groups.health")} lead={t("groups.healthLead")} id="health">
+          {health.dead ? <p className="mb-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">{t("groups.deadWarning")}</p> : null}
+          {health.overdue ? <p className="mb-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">{t("groups.overdueWarning")}</p> : null}
+          <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4 lg:grid-cols-8">
+            {fact(t("groups.membersNow"), String(health.counts.membersNow))}
+            {fact(t("groups.joined7"), String(health.counts.joined7))}
+            {fact(t("groups.left7"), String(health.counts.left7))}
+            {fact(t("groups.joined30"), String(health.counts.joined30))}
+            {fact(t("groups.left30"), String(health.counts.left30))}
+            {fact(t("groups.activeRatio"), `${Math.round(health.activeRatio * 100)}%`)}
+            {fact(t("groups.daysSince"), health.daysSinceActivity === null ? null : t("groups.daysValue", { days: health.daysSinceActivity }))}
+          </dl>
+        </Card>
+      ) : null}
       <Card title={t("groups.roster")} lead={t("groups.rosterLead")} id="roster">
         {canEdit ? <AddMemberForm workspaceId={ctx.workspace.id} groupId={g.id} /> : null}
         <form action={base} className="mt-4 flex flex-wrap items-end gap-3">

@@ -7,7 +7,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { bulkTagAction } from "../actions";
 
-type Props = { workspaceId: string; count: number; tags: { value: string; label: string }[]; filter: { q: string; tag: string; group: string } };
+type Props = { workspaceId: string; count: number; tags: { value: string; label: string }[]; filter: { q: string; tag: string; group: string; recall: string } };
 
 export function BulkTagForm({ workspaceId, count, tags, filter }: Props) {
   const t = useTranslations("members");
