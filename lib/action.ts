@@ -88,6 +88,8 @@ export function workspaceAction<S extends z.ZodType, T>(
     schema: S;
     /** The screens to refresh after the commit (this path and below), relative to /w/[workspace]. */
     revalidate?: string;
+    /** Work that must see the committed rows, e.g. enqueueing a job that reads them. */
+    afterCommit?: (ctx: { workspaceId: string }, input: z.output<S>, data: T) => Promise<void>;
   },
   run: (ctx: WorkspaceCtx, input: z.output<S>) => Promise<T>,
   audit: (input: z.output<S>, data: T) => AuditInput,
@@ -107,7 +109,8 @@ export function workspaceAction<S extends z.ZodType, T>(
         await writeAudit(db, workspaceId, session.user.id, audit(parsed.data, result));
         return result;
       });
-      if (opts.revalidate) revalidatePath(`/w/${workspaceId}/${opts.revalidate}`, "layout");
+      await opts.afterCommit?.({ workspaceId }, parsed.data, data);
+      if (opts.revalidate !== undefined) revalidatePath(`/w/${workspaceId}/${opts.revalidate}`, "layout");
       return { ok: true, data };
     } catch (error) {
       return failure(error);

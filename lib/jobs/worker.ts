@@ -2,9 +2,11 @@ import "server-only";
 import PgBoss from "pg-boss";
 import { getDb } from "@/db/client";
 import { recomputeActivity } from "@/lib/members/activity-job";
+import { runRosterImport } from "@/lib/members/importer/run";
+import { QUEUES } from "./queue";
 import { runCleanup } from "./maintenance";
 
-export const QUEUES = { cleanup: "maintenance-cleanup", activity: "activity-recompute" } as const;
+export { QUEUES } from "./queue";
 
 /** Queues, schedules and handlers: the same in the web process and in `npm run worker`. */
 export async function registerJobs(boss: PgBoss, opts: { pollingIntervalSeconds?: number } = {}) {
@@ -19,6 +21,13 @@ export async function registerJobs(boss: PgBoss, opts: { pollingIntervalSeconds?
   await boss.createQueue(QUEUES.activity);
   await boss.schedule(QUEUES.activity, "7 * * * *");
   await boss.work(QUEUES.activity, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 5 }, async () => recomputeActivity(getDb()));
+  // Imports are picked up within a second: someone is watching the progress bar.
+  await boss.createQueue(QUEUES.rosterImport);
+  await boss.work<{ workspaceId: string; importId: string; mode: "check" | "apply" }>(
+    QUEUES.rosterImport,
+    { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1 },
+    async ([job]) => (job ? runRosterImport(getDb(), job.data) : null),
+  );
 }
 
 export async function startWorker(connectionString = process.env.DATABASE_URL): Promise<PgBoss> {

@@ -1,6 +1,9 @@
 "use server";
 
 import { workspaceAction } from "@/lib/action";
+import { QUEUES, jobSender } from "@/lib/jobs/queue";
+import { prepareImport } from "@/lib/members/importer/commands";
+import { startImportSchema } from "@/lib/members/importer/schema";
 import { getActivityRule } from "@/lib/groups/health-queries";
 import { bulkTag, createTag, createTagGroup, deleteTag, mergeMembers, tagMember } from "@/lib/members/commands";
 import { bulkTagSchema, createTagGroupSchema, createTagSchema, deleteTagSchema, memberTagSchema, mergeMembersSchema } from "@/lib/members/schema";
@@ -49,4 +52,18 @@ export const mergeMembersAction = workspaceAction(
   { role: "operator", schema: mergeMembersSchema, revalidate: "members" },
   ({ db, workspaceId }, i) => mergeMembers(db, { workspaceId, ...i }),
   (i, d) => ({ action: "member.merge", targetType: "member", targetId: i.keepId, data: { merged: i.mergeId, movedStays: d.movedStays } }),
+);
+
+/** Check or import an uploaded roster; the worker does the reading, the page shows its progress. */
+export const startImportAction = workspaceAction(
+  {
+    role: "operator",
+    schema: startImportSchema,
+    revalidate: "members",
+    afterCommit: async ({ workspaceId }, i) => {
+      await (await jobSender()).send(QUEUES.rosterImport, { workspaceId, importId: i.importId, mode: i.mode });
+    },
+  },
+  ({ db, workspaceId }, i) => prepareImport(db, { workspaceId, importId: i.importId, groupId: i.groupId, mapping: i.mapping }),
+  (i) => ({ action: i.mode === "check" ? "import.check" : "import.start", targetType: "roster_import", targetId: i.importId }),
 );

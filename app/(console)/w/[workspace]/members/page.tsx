@@ -36,12 +36,27 @@ export default async function MembersPage({ params, searchParams }: Props) {
   const tagOptions = library.tags.map((tag) => ({ value: tag.id, label: tag.tagGroupId ? `${groupName.get(tag.tagGroupId)}:${tag.name}` : tag.name }));
   const query = (extra: Record<string, string>) =>
     `${base}?${new URLSearchParams(Object.entries({ q: filters.q, tag: filters.tag, group: filters.group, recall: filters.recall, ...extra }).filter((e): e is [string, string] => !!e[1]))}`;
+  const exportQuery = (format: string) =>
+    new URLSearchParams(Object.entries({ q: filters.q, tag: filters.tag, group: filters.group, recall: filters.recall, format }).filter((e): e is [string, string] => !!e[1]));
   const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeZone: ctx.workspace.timeZone }) : t("never"));
   const filtered = !!(filters.q || filters.tag || filters.group || filters.recall);
 
   return (
     <div className="max-w-6xl space-y-6">
-      <PageHeader title={t("title")} lead={t("lead")} />
+      <PageHeader title={t("title")} lead={t("lead")}>
+        <div className="flex flex-wrap gap-2 text-sm">
+          {canEdit ? (
+            <Link href={`${base}/import`} className="rounded-md bg-emerald-700 px-4 py-2 font-medium text-white hover:bg-emerald-800">
+              {t("importRoster")}
+            </Link>
+          ) : null}
+          {(["csv", "xlsx"] as const).map((format) => (
+            <a key={format} href={`${base}/export?${exportQuery(format)}`} className="rounded-md border border-stone-300 bg-white px-3 py-2">
+              {t(format === "csv" ? "exportCsv" : "exportXlsx")}
+            </a>
+          ))}
+        </div>
+      </PageHeader>
       <Card>
         <form action={base} className="flex flex-wrap items-end gap-3">
           <label className="text-sm">

@@ -127,6 +127,14 @@ export default async function GroupPage({ params, searchParams }: Props) {
             {t("groups.filters.apply")}
           </button>
         </form>
+        <p className="mt-3 flex gap-3 text-sm">
+          <a className="text-emerald-700 underline" href={`${base}/export?format=csv`}>
+            {t("members.exportCsv")}
+          </a>
+          <a className="text-emerald-700 underline" href={`${base}/export?format=xlsx`}>
+            {t("members.exportXlsx")}
+          </a>
+        </p>
         <div className="mt-4">
           {roster.rows.length === 0 ? (
             <p className="text-sm text-stone-600">{t("groups.rosterEmpty")}</p>

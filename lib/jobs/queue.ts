@@ -1,0 +1,22 @@
+import "server-only";
+import PgBoss from "pg-boss";
+
+export const QUEUES = { cleanup: "maintenance-cleanup", activity: "activity-recompute", rosterImport: "roster-import" } as const;
+
+type Holder = { boss?: Promise<PgBoss> };
+const holder = ((globalThis as { __qunyunBoss?: Holder }).__qunyunBoss ??= {});
+
+/**
+ * A pg-boss handle for sending jobs from the web process, which may run without the worker
+ * (QUNYUN_WORKER=off): it neither supervises nor schedules, it only enqueues.
+ */
+export function jobSender(): Promise<PgBoss> {
+  holder.boss ??= (async () => {
+    const boss = new PgBoss({ connectionString: process.env.DATABASE_URL, max: 2, supervise: false, schedule: false });
+    boss.on("error", (error) => console.error("[jobs]", error));
+    await boss.start();
+    for (const name of Object.values(QUEUES)) await boss.createQueue(name);
+    return boss;
+  })();
+  return holder.boss;
+}
