@@ -45,12 +45,17 @@ export function ImportFlow(p: Props) {
   });
   const s = status.data;
   const running = RUNNING.includes(s.status);
-  const last = useRef(s.status);
+  // When a run this page started has finished (the worker may be faster than one poll), reload
+  // the server-rendered problem list once and stop polling.
+  const seen = useRef(`${p.initial.status}:${p.initial.processedRows}`);
   useEffect(() => {
-    // When a run finishes, reload the server-rendered problem list once.
-    if (RUNNING.includes(last.current) && !RUNNING.includes(s.status)) router.refresh();
-    last.current = s.status;
-  }, [s.status, router]);
+    const now = `${s.status}:${s.processedRows}`;
+    if (started && !RUNNING.includes(s.status) && s.status !== "uploaded" && now !== seen.current) {
+      seen.current = now;
+      setStarted(false);
+      router.refresh();
+    }
+  }, [s.status, s.processedRows, started, router]);
 
   const label = (f: ImportField) => t(`import.fields.${f}`);
   const run = (mode: "check" | "apply") =>
