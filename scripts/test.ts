@@ -108,7 +108,11 @@ async function main() {
   }
 
   await withDatabases(["it", "e2e"], async ([itUrl, e2eUrl]) => {
-    if (only !== "e2e") vitest("integration", "vitest.integration.config.ts", path.join(resultsDir, "integration.json"), { DATABASE_URL: itUrl });
+    if (only !== "e2e") {
+      const uploads = path.join(resultsDir, "uploads");
+      vitest("integration", "vitest.integration.config.ts", path.join(resultsDir, "integration.json"), { DATABASE_URL: itUrl, QUNYUN_UPLOAD_DIR: uploads });
+      rmSync(uploads, { recursive: true, force: true });
+    }
     if (only === "integration" || !chromium) return;
     if (!run("next build", bin("next"), ["build"])) {
       counts.failed++;
