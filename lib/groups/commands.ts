@@ -64,23 +64,26 @@ async function guardUnique<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
+/** The group's own columns from the form's fields (staff live in group_staff). */
+function groupColumns(f: GroupFields) {
+  return {
+    name: f.name,
+    communityType: f.communityType,
+    positioningId: f.positioningId,
+    stage: f.stage,
+    plannedEnd: f.plannedEnd,
+    entryThreshold: f.entryThreshold,
+    capacity: f.capacity,
+    externalChatId: f.externalChatId,
+    notes: f.notes,
+  };
+}
+
 export async function createGroup(tx: Tx, input: Key & { fields: GroupFields }) {
   const f = await inheritFromPlan(tx, input.workspaceId, input.fields);
   const id = newId();
   await guardUnique(() =>
-    tx.insert(groups).values({
-      workspaceId: input.workspaceId,
-      id,
-      name: f.name,
-      communityType: f.communityType,
-      positioningId: f.positioningId,
-      stage: f.stage,
-      plannedEnd: f.plannedEnd,
-      entryThreshold: f.entryThreshold,
-      capacity: f.capacity,
-      externalChatId: f.externalChatId,
-      notes: f.notes,
-    }),
+    tx.insert(groups).values({ workspaceId: input.workspaceId, id, ...groupColumns(f) }),
   );
   await writeStaff(tx, input.workspaceId, id, f);
   return { groupId: id };
@@ -91,18 +94,7 @@ export async function updateGroup(tx: Tx, input: Key & { groupId: string; fields
   const rows = await guardUnique(() =>
     tx
       .update(groups)
-      .set({
-        name: f.name,
-        communityType: f.communityType,
-        positioningId: f.positioningId,
-        stage: f.stage,
-        plannedEnd: f.plannedEnd,
-        entryThreshold: f.entryThreshold,
-        capacity: f.capacity,
-        externalChatId: f.externalChatId,
-        notes: f.notes,
-        updatedAt: new Date(),
-      })
+      .set({ ...groupColumns(f), updatedAt: new Date() })
       .where(and(eq(groups.workspaceId, input.workspaceId), eq(groups.id, input.groupId)))
       .returning({ id: groups.id }),
   );

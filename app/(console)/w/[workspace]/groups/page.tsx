@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
+import { FilterBar, FilterSearch, FilterSelect, FilterSubmit } from "@/components/ui/filters";
 import { hasRole } from "@/lib/auth/roles";
 import { groupFormOptions } from "@/lib/groups/options";
 import { listGroupHealth } from "@/lib/groups/health-queries";
@@ -31,23 +32,11 @@ export default async function GroupsPage({ params, searchParams }: Props) {
   const attention = health.filter((h) => h.dead || h.overdue);
   const canEdit = hasRole(ctx.role, "operator");
   const base = `/w/${ctx.workspace.id}/groups`;
+  const any = t("groups.filters.any");
   const pageHref = (page: number) => {
     const q = new URLSearchParams(Object.entries({ ...filters, page: String(page) }).filter((e): e is [string, string] => !!e[1]));
     return `${base}?${q}`;
   };
-  const select = (name: string, label: string, value: string | undefined, options: { value: string; label: string }[], anyLabel = t("groups.filters.any")) => (
-    <label className="text-sm">
-      <span className="block text-xs text-stone-500">{label}</span>
-      <select name={name} defaultValue={value ?? ""} className="mt-1 rounded-md border border-stone-300 bg-white px-2 py-1.5">
-        {anyLabel ? <option value="">{anyLabel}</option> : null}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
 
   return (
     <div className="max-w-6xl space-y-6">
@@ -59,23 +48,24 @@ export default async function GroupsPage({ params, searchParams }: Props) {
         ) : null}
       </PageHeader>
       <Card>
-        <form action={base} className="flex flex-wrap items-end gap-3">
-          <label className="text-sm">
-            <span className="block text-xs text-stone-500">{t("groups.filters.q")}</span>
-            <input name="q" defaultValue={filters.q ?? ""} className="mt-1 rounded-md border border-stone-300 px-2 py-1.5" />
-          </label>
-          {select("type", t("groups.filters.type"), filters.type, options.types)}
-          {select("stage", t("groups.filters.stage"), filters.stage, GROUP_STAGES.map((s) => ({ value: s, label: t(`groups.stages.${s}`) })), t("groups.filters.notArchived"))}
-          {select("plan", t("groups.filters.plan"), filters.plan, options.plans.map((p) => ({ value: p.id, label: p.name })))}
-          {select("owner", t("groups.filters.owner"), filters.owner, options.staff.map((s) => ({ value: s.id, label: s.name })))}
-          {select("sort", t("groups.filters.sort"), filters.sort, GROUP_SORTS.map((s) => ({ value: s, label: t(`groups.sorts.${s}`) })), "")}
-          <button type="submit" className="rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm">
-            {t("groups.filters.apply")}
-          </button>
+        <FilterBar action={base}>
+          <FilterSearch label={t("groups.filters.q")} value={filters.q} />
+          <FilterSelect label={t("groups.filters.type")} name="type" value={filters.type} options={options.types} anyLabel={any} />
+          <FilterSelect
+            label={t("groups.filters.stage")}
+            name="stage"
+            value={filters.stage}
+            options={GROUP_STAGES.map((s) => ({ value: s, label: t(`groups.stages.${s}`) }))}
+            anyLabel={t("groups.filters.notArchived")}
+          />
+          <FilterSelect label={t("groups.filters.plan")} name="plan" value={filters.plan} options={options.plans.map((p) => ({ value: p.id, label: p.name }))} anyLabel={any} />
+          <FilterSelect label={t("groups.filters.owner")} name="owner" value={filters.owner} options={options.staff.map((s) => ({ value: s.id, label: s.name }))} anyLabel={any} />
+          <FilterSelect label={t("groups.filters.sort")} name="sort" value={filters.sort} options={GROUP_SORTS.map((s) => ({ value: s, label: t(`groups.sorts.${s}`) }))} />
+          <FilterSubmit label={t("groups.filters.apply")} />
           <Link href={base} className="text-sm text-emerald-700 underline">
             {t("groups.filters.reset")}
           </Link>
-        </form>
+        </FilterBar>
       </Card>
       {health.length > 0 ? (
         <Card title={t("groups.attention")} lead={t("groups.attentionLead")} id="attention">

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { Card, PageHeader } from "@/components/ui/card";
+import { FilterBar, FilterSearch, FilterSelect, FilterSubmit } from "@/components/ui/filters";
 import { hasRole } from "@/lib/auth/roles";
 import { listGroups } from "@/lib/groups/queries";
 import { groupFiltersSchema } from "@/lib/groups/schema";
@@ -58,44 +59,19 @@ export default async function MembersPage({ params, searchParams }: Props) {
         </div>
       </PageHeader>
       <Card>
-        <form action={base} className="flex flex-wrap items-end gap-3">
-          <label className="text-sm">
-            <span className="block text-xs text-stone-500">{t("search")}</span>
-            <input name="q" defaultValue={filters.q ?? ""} className="mt-1 rounded-md border border-stone-300 px-2 py-1.5" />
-          </label>
-          <label className="text-sm">
-            <span className="block text-xs text-stone-500">{t("tag")}</span>
-            <select name="tag" defaultValue={filters.tag ?? ""} className="mt-1 rounded-md border border-stone-300 bg-white px-2 py-1.5">
-              <option value="">{t("any")}</option>
-              {tagOptions.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="text-sm">
-            <span className="block text-xs text-stone-500">{t("group")}</span>
-            <select name="group" defaultValue={filters.group ?? ""} className="mt-1 rounded-md border border-stone-300 bg-white px-2 py-1.5">
-              <option value="">{t("any")}</option>
-              {groupList.rows.map((g) => (
-                <option key={g.id} value={g.id}>
-                  {g.name}
-                </option>
-              ))}
-            </select>
-          </label>
+        <FilterBar action={base}>
+          <FilterSearch label={t("search")} value={filters.q} />
+          <FilterSelect label={t("tag")} name="tag" value={filters.tag} options={tagOptions} anyLabel={t("any")} />
+          <FilterSelect label={t("group")} name="group" value={filters.group} options={groupList.rows.map((g) => ({ value: g.id, label: g.name }))} anyLabel={t("any")} />
           <label className="flex items-center gap-2 self-center text-sm" title={t("recallLead", { below: recall.below, days: recall.silentDays })}>
             <input type="checkbox" name="recall" value="1" defaultChecked={!!filters.recall} />
             {t("recall")}
           </label>
-          <button type="submit" className="rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm">
-            {t("apply")}
-          </button>
+          <FilterSubmit label={t("apply")} />
           <Link href={base} className="text-sm text-emerald-700 underline">
             {t("reset")}
           </Link>
-        </form>
+        </FilterBar>
         {canEdit && result.total > 0 && tagOptions.length > 0 ? (
           <BulkTagForm
             workspaceId={ctx.workspace.id}

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
+import { FilterBar, FilterSearch, FilterSelect, FilterSubmit } from "@/components/ui/filters";
 import { hasRole } from "@/lib/auth/roles";
 import { getGroupContext } from "@/lib/groups/context";
 import { listGroupHealth } from "@/lib/groups/health-queries";
@@ -97,36 +98,14 @@ export default async function GroupPage({ params, searchParams }: Props) {
       ) : null}
       <Card title={t("groups.roster")} lead={t("groups.rosterLead")} id="roster">
         {canEdit ? <AddMemberForm workspaceId={ctx.workspace.id} groupId={g.id} /> : null}
-        <form action={base} className="mt-4 flex flex-wrap items-end gap-3">
-          <label className="text-sm">
-            <span className="block text-xs text-stone-500">{t("groups.rosterSearch")}</span>
-            <input name="q" defaultValue={filters.q ?? ""} className="mt-1 rounded-md border border-stone-300 px-2 py-1.5" />
-          </label>
-          <label className="text-sm">
-            <span className="block text-xs text-stone-500">{t("groups.role")}</span>
-            <select name="role" defaultValue={filters.role ?? ""} className="mt-1 rounded-md border border-stone-300 bg-white px-2 py-1.5">
-              <option value="">{t("groups.filters.any")}</option>
-              {MEMBER_ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {t(`groups.roles.${r}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="text-sm">
-            <span className="block text-xs text-stone-500">{t("groups.filters.stage")}</span>
-            <select name="status" defaultValue={filters.status} className="mt-1 rounded-md border border-stone-300 bg-white px-2 py-1.5">
-              {(["current", "left", "all"] as const).map((s) => (
-                <option key={s} value={s}>
-                  {t(`groups.status.${s}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button type="submit" className="rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm">
-            {t("groups.filters.apply")}
-          </button>
-        </form>
+        <div className="mt-4">
+          <FilterBar action={base}>
+            <FilterSearch label={t("groups.rosterSearch")} value={filters.q} />
+            <FilterSelect label={t("groups.role")} name="role" value={filters.role} options={MEMBER_ROLES.map((r) => ({ value: r, label: t(`groups.roles.${r}`) }))} anyLabel={t("groups.filters.any")} />
+            <FilterSelect label={t("groups.filters.stage")} name="status" value={filters.status} options={(["current", "left", "all"] as const).map((s) => ({ value: s, label: t(`groups.status.${s}`) }))} />
+            <FilterSubmit label={t("groups.filters.apply")} />
+          </FilterBar>
+        </div>
         <p className="mt-3 flex gap-3 text-sm">
           <a className="text-emerald-700 underline" href={`${base}/export?format=csv`}>
             {t("members.exportCsv")}
