@@ -2,6 +2,7 @@ import { cookies } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { getSession } from "@/lib/auth/session";
 import { LOCALES, type Locale } from "@/lib/users/schema";
+import { MESSAGE_AREAS } from "./areas";
 
 export const LOCALE_COOKIE = "qy_locale";
 export const DEFAULT_LOCALE: Locale = "zh-CN";
@@ -18,9 +19,10 @@ async function resolveLocale(): Promise<Locale> {
 
 export default getRequestConfig(async () => {
   const locale = await resolveLocale();
+  const areas = await Promise.all(MESSAGE_AREAS.map(async (area) => (await import(`../messages/${area}.${locale}.json`)).default));
   return {
     locale,
     timeZone: "Asia/Shanghai",
-    messages: (await import(`../messages/${locale}.json`)).default,
+    messages: Object.assign({}, (await import(`../messages/${locale}.json`)).default, ...areas),
   };
 });

@@ -1,8 +1,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { MESSAGE_AREAS } from "@/i18n/areas";
 import en from "./en.json";
 import zh from "./zh-CN.json";
+
+const area = (name: string, locale: string) => JSON.parse(readFileSync(path.join(import.meta.dirname, `${name}.${locale}.json`), "utf8")) as object;
 
 function keys(value: unknown, prefix = ""): string[] {
   if (Array.isArray(value)) return [`${prefix}[${value.length}]`];
@@ -19,6 +22,13 @@ function sourceFiles(dir: string): string[] {
 describe("translations", () => {
   it("have the same keys in Chinese and English", () => {
     expect(keys(en).sort()).toEqual(keys(zh).sort());
+    for (const name of MESSAGE_AREAS) expect(keys(area(name, "en")).sort(), name).toEqual(keys(area(name, "zh-CN")).sort());
+  });
+
+  it("keep each area's namespaces out of the core file", () => {
+    for (const name of MESSAGE_AREAS) {
+      for (const ns of Object.keys(area(name, "zh-CN"))) expect(Object.keys(zh), `${name}: ${ns}`).not.toContain(ns);
+    }
   });
 
   it("cover every message key the code uses in zod schemas and typed errors", () => {
@@ -26,7 +36,7 @@ describe("translations", () => {
     for (const file of ["lib", "app"].flatMap(sourceFiles)) {
       for (const m of readFileSync(file, "utf8").matchAll(/"((?:validation|errors|auth)\.[a-zA-Z]+)"/g)) used.add(m[1]!);
     }
-    const known = new Set(keys(zh));
+    const known = new Set([...keys(zh), ...MESSAGE_AREAS.flatMap((name) => keys(area(name, "zh-CN")))]);
     expect([...used].filter((k) => !known.has(k))).toEqual([]);
     expect(used.size).toBeGreaterThan(10);
   });

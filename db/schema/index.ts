@@ -4,3 +4,4 @@ export * from "./groups";
 export * from "./members";
 export * from "./imports";
 export * from "./events";
+export * from "./rules";
