@@ -5,7 +5,7 @@ import { usePathname, useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
 
-const AREAS = ["positioning", "groups", "members", "calendar", "dashboards", "settings"] as const;
+const AREAS = ["positioning", "groups", "rules", "livecodes", "members", "calendar", "dashboards", "settings"] as const;
 
 type Props = {
   workspaceId: string;
