@@ -54,6 +54,9 @@ export default async function GroupPage({ params, searchParams }: Props) {
         ← {t("groups.backToList")}
       </Link>
       <PageHeader title={g.name}>
+        <Link href={`${base}/rules`} className="rounded-md border border-stone-300 bg-white px-4 py-2 text-sm">
+          {t("rules.openGroupRules")}
+        </Link>
         {canEdit ? (
           <Link href={`${base}/edit`} className="rounded-md border border-stone-300 bg-white px-4 py-2 text-sm">
             {t("groups.edit")}
