@@ -81,9 +81,15 @@ export function makeNickname(rand: Random): string {
   return surname + given + pick(rand, EMOJI);
 }
 
-/** A mainland mobile number: 1, a carrier digit, nine more. Not unique by itself. */
+/** Real mainland carrier prefixes (中国移动/联通/电信), so demo numbers look like numbers. */
+export const PHONE_PREFIXES = [
+  "130", "131", "132", "133", "135", "136", "137", "138", "139", "150", "151", "152", "155", "156", "157", "158", "159",
+  "166", "177", "180", "181", "182", "183", "185", "186", "187", "188", "189", "191", "198", "199",
+] as const;
+
+/** A mainland mobile number: a carrier prefix and eight digits. Not unique by itself. */
 export function makePhone(rand: Random): string {
-  return `1${pick(rand, ["3", "5", "7", "8", "9"])}${String(Math.floor(rand() * 1e9)).padStart(9, "0")}`;
+  return pick(rand, PHONE_PREFIXES) + String(Math.floor(rand() * 1e8)).padStart(8, "0");
 }
 
 export const JOIN_SOURCES = ["扫码", "邀请", "门店活码", "朋友圈广告", "直播间", "小程序"] as const;
