@@ -5,3 +5,4 @@ export * from "./members";
 export * from "./imports";
 export * from "./events";
 export * from "./rules";
+export * from "./livecodes";

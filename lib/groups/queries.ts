@@ -1,5 +1,6 @@
 import "server-only";
-import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { memberSearch } from "@/lib/members/filters";
 import type { DbOrTx } from "@/db/client";
 import { groupMemberships, groupStaff, groups, members, memberTags, positionings, tags, users } from "@/db/schema";
 import { PAGE_SIZE, type GroupFilters, type RosterFilters } from "./schema";
@@ -95,13 +96,14 @@ export async function listRoster(db: DbOrTx, q: { workspaceId: string; groupId: 
   if (f.status === "current") where.push(isNull(groupMemberships.leftAt));
   if (f.status === "left") where.push(isNotNull(groupMemberships.leftAt));
   if (f.role) where.push(eq(groupMemberships.role, f.role));
-  if (f.q) {
-    const like = `%${f.q.replace(/[%_\\]/g, "\\$&")}%`;
-    where.push(or(ilike(members.nickname, like), ilike(members.remark, like), ilike(members.phone, like), eq(members.externalId, f.q)));
-  }
+  if (f.q) where.push(memberSearch(f.q));
   const cursor = decodeCursor(f.after);
   if (cursor) {
-    where.push(or(lt(groupMemberships.joinedAt, cursor.joinedAt), and(eq(groupMemberships.joinedAt, cursor.joinedAt), lt(groupMemberships.id, cursor.id))));
+    // The redundant "joined_at <= x" lets the roster index seek to the page instead of walking to it.
+    where.push(
+      lte(groupMemberships.joinedAt, cursor.joinedAt),
+      or(lt(groupMemberships.joinedAt, cursor.joinedAt), and(eq(groupMemberships.joinedAt, cursor.joinedAt), lt(groupMemberships.id, cursor.id))),
+    );
   }
   const rows = await db
     .select({

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, lt, or } from "drizzle-orm";
+import { and, asc, count, desc, eq, lt, lte, or } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { groupMemberships, groups, members, memberScoreHistory, memberTags, tagGroups, tags } from "@/db/schema";
 import { memberWhere, type RecallLine } from "./filters";
@@ -18,7 +18,7 @@ export async function listMembers(db: DbOrTx, q: { workspaceId: string; filters:
   const filter = { ...q.filters, recall: q.filters.recall && q.recall ? q.recall : null };
   const where = and(
     memberWhere(q.workspaceId, filter),
-    cursor ? or(lt(members.createdAt, cursor.at), and(eq(members.createdAt, cursor.at), lt(members.id, cursor.id))) : undefined,
+    cursor ? and(lte(members.createdAt, cursor.at), or(lt(members.createdAt, cursor.at), and(eq(members.createdAt, cursor.at), lt(members.id, cursor.id)))) : undefined,
   );
   const [rows, [total]] = await Promise.all([
     db
