@@ -23,6 +23,13 @@ export function getDb(): Db {
   return holder.db;
 }
 
+/** The postgres.js client under drizzle, for hot paths that want prepared tagged-template statements. */
+export function getSql(): postgres.Sql {
+  getDb();
+  if (!holder.sql) throw new Error("database client not initialised");
+  return holder.sql;
+}
+
 export async function closeDb(): Promise<void> {
   await holder.sql?.end({ timeout: 5 });
   holder.db = undefined;
