@@ -96,7 +96,13 @@ export async function listRoster(db: DbOrTx, q: { workspaceId: string; groupId: 
   if (f.status === "current") where.push(isNull(groupMemberships.leftAt));
   if (f.status === "left") where.push(isNotNull(groupMemberships.leftAt));
   if (f.role) where.push(eq(groupMemberships.role, f.role));
-  if (f.q) where.push(memberSearch(f.q));
+  // Search finds the matching members first (trigram index or one pass over search_text), then
+  // walks the roster against that set: far cheaper than looking up each roster row's member.
+  // ("offset 0" keeps PostgreSQL from flattening it back into a per-row lookup.)
+  if (f.q) {
+    const matching = and(eq(members.workspaceId, q.workspaceId), memberSearch(f.q));
+    where.push(sql`${groupMemberships.memberId} in (select ${members.id} from ${members} where ${matching} offset 0)`);
+  }
   const cursor = decodeCursor(f.after);
   if (cursor) {
     // The redundant "joined_at <= x" lets the roster index seek to the page instead of walking to it.

@@ -100,6 +100,11 @@ describe("rosters", () => {
 
     const now = await listRoster(getDb(), { workspaceId: ws.workspaceId, groupId, filters: rosterFiltersSchema.parse({}) });
     expect(now.rows.map((r) => [r.nickname, r.role, r.phone])).toEqual([["小雨", "admin", "13800138000"]]);
+    const search = async (q: string) =>
+      (await listRoster(getDb(), { workspaceId: ws.workspaceId, groupId, filters: rosterFiltersSchema.parse({ q, status: "all" }) })).rows.map((r) => r.nickname);
+    expect(await search("0013")).toEqual(["小雨"]);
+    expect(await search("阿")).toEqual(["阿杰"]);
+    expect(await search("nobody")).toEqual([]);
     const left = await listRoster(getDb(), { workspaceId: ws.workspaceId, groupId, filters: rosterFiltersSchema.parse({ status: "left" }) });
     expect(left.rows.map((r) => r.nickname)).toEqual(["阿杰"]);
     const rows = await getDb().select().from(groupMemberships).where(eq(groupMemberships.groupId, groupId));
