@@ -1,4 +1,5 @@
-import type { ButtonHTMLAttributes } from "react";
+import Link from "next/link";
+import type { ButtonHTMLAttributes, ReactNode } from "react";
 
 const variants = {
   primary: "bg-emerald-700 text-white hover:bg-emerald-800 focus-visible:outline-emerald-700",
@@ -6,6 +7,18 @@ const variants = {
   danger: "border border-red-300 bg-white text-red-700 hover:bg-red-50 focus-visible:outline-red-600",
   ghost: "text-stone-700 hover:bg-stone-100 focus-visible:outline-stone-500",
 } as const;
+
+const base =
+  "inline-flex min-h-10 items-center justify-center gap-2 rounded-md px-4 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 disabled:cursor-not-allowed disabled:opacity-60";
+
+/** A link that looks like a button: for actions that are a page of their own ("新建社群"). */
+export function LinkButton({ href, variant = "primary", children }: { href: string; variant?: keyof typeof variants; children: ReactNode }) {
+  return (
+    <Link href={href} className={`${base} ${variants[variant]}`}>
+      {children}
+    </Link>
+  );
+}
 
 export function Button({
   variant = "primary",
@@ -20,7 +33,7 @@ export function Button({
       {...props}
       disabled={disabled || pending}
       aria-busy={pending || undefined}
-      className={`inline-flex min-h-10 items-center justify-center gap-2 rounded-md px-4 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 disabled:cursor-not-allowed disabled:opacity-60 ${variants[variant]} ${className}`}
+      className={`${base} ${variants[variant]} ${className}`}
     >
       {children}
     </button>

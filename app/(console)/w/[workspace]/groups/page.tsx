@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
+import { LinkButton } from "@/components/ui/button";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { FilterBar, FilterSearch, FilterSelect, FilterSubmit } from "@/components/ui/filters";
 import { hasRole } from "@/lib/auth/roles";
@@ -42,9 +43,9 @@ export default async function GroupsPage({ params, searchParams }: Props) {
     <div className="max-w-6xl space-y-6">
       <PageHeader title={t("groups.title")} lead={t("groups.lead")}>
         {canEdit ? (
-          <Link href={`${base}/new`} className="rounded-md bg-emerald-700 px-4 py-2 text-sm font-medium text-white hover:bg-emerald-800">
+          <LinkButton href={`${base}/new`}>
             {t("groups.newGroup")}
-          </Link>
+          </LinkButton>
         ) : null}
       </PageHeader>
       <Card>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
+import { LinkButton } from "@/components/ui/button";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { hasRole } from "@/lib/auth/roles";
 import { listLiveCodes } from "@/lib/livecodes/queries";
@@ -22,9 +23,9 @@ export default async function LiveCodesPage({ params }: { params: Promise<{ work
     <div className="max-w-6xl space-y-6">
       <PageHeader title={t("title")} lead={t("lead")}>
         {canEdit ? (
-          <Link href={`${base}/new`} className="rounded-md bg-emerald-700 px-4 py-2 text-sm font-medium text-white hover:bg-emerald-800">
+          <LinkButton href={`${base}/new`}>
             {t("newCode")}
-          </Link>
+          </LinkButton>
         ) : null}
       </PageHeader>
       {codes.length > 0 ? (

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
+import { LinkButton } from "@/components/ui/button";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { FilterBar, FilterSearch, FilterSelect, FilterSubmit } from "@/components/ui/filters";
 import { hasRole } from "@/lib/auth/roles";
@@ -54,14 +55,16 @@ export default async function GroupPage({ params, searchParams }: Props) {
         ← {t("groups.backToList")}
       </Link>
       <PageHeader title={g.name}>
-        <Link href={`${base}/rules`} className="rounded-md border border-stone-300 bg-white px-4 py-2 text-sm">
-          {t("rules.openGroupRules")}
-        </Link>
-        {canEdit ? (
-          <Link href={`${base}/edit`} className="rounded-md border border-stone-300 bg-white px-4 py-2 text-sm">
-            {t("groups.edit")}
-          </Link>
-        ) : null}
+        <div className="flex flex-wrap gap-2">
+          <LinkButton href={`${base}/rules`} variant="secondary">
+            {t("rules.openGroupRules")}
+          </LinkButton>
+          {canEdit ? (
+            <LinkButton href={`${base}/edit`} variant="secondary">
+              {t("groups.edit")}
+            </LinkButton>
+          ) : null}
+        </div>
       </PageHeader>
       <Card>
         <dl className="grid gap-4 sm:grid-cols-3 lg:grid-cols-4">

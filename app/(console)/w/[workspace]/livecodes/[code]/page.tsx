@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Card, PageHeader } from "@/components/ui/card";
+import { LinkButton } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { getDb } from "@/db/client";
 import { hasRole } from "@/lib/auth/roles";
@@ -49,9 +50,9 @@ export default async function LiveCodePage({ params, searchParams }: Props) {
       <PageHeader title={c.name} lead={c.channel || undefined}>
         {hasRole(ctx.role, "operator") ? (
           <div className="flex flex-wrap gap-2">
-            <Link href={`${base}/edit`} className="rounded-md border border-stone-300 bg-white px-4 py-2 text-sm">
+            <LinkButton href={`${base}/edit`} variant="secondary">
               {t("edit")}
-            </Link>
+            </LinkButton>
             <DeleteLiveCodeButton workspaceId={ctx.workspace.id} liveCodeId={c.id} label={t("delete")} confirm={t("deleteConfirm")} />
           </div>
         ) : null}
