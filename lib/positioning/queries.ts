@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, desc, eq, isNull } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNotNull, isNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { communityTypes, positionings, positioningVersions, users } from "@/db/schema";
+import { communityTypes, groups, positionings, positioningVersions, users } from "@/db/schema";
 import { completeness, contradictions } from "./checks";
 import { answersSchema, type Answers } from "./schema";
 
@@ -24,10 +24,17 @@ export async function listPlans(db: DbOrTx, q: { workspaceId: string; includeArc
     .from(positionings)
     .where(and(eq(positionings.workspaceId, q.workspaceId), q.includeArchived ? undefined : isNull(positionings.archivedAt)))
     .orderBy(desc(positionings.updatedAt));
+  const linked = await db
+    .select({ planId: groups.positioningId, n: count() })
+    .from(groups)
+    .where(and(eq(groups.workspaceId, q.workspaceId), isNotNull(groups.positioningId)))
+    .groupBy(groups.positioningId);
+  const linkedOf = new Map(linked.map((l) => [l.planId, l.n]));
   return rows.map(({ answers, ...row }) => {
     const a = readAnswers(answers);
     return {
       ...row,
+      linkedGroups: linkedOf.get(row.id) ?? 0,
       communityType: a.typeThreshold.communityType,
       businessStep: a.businessModel.step,
       completeness: completeness(a),

@@ -4,6 +4,7 @@ import { closeDb, getDb } from "@/db/client";
 import { groupMemberships, groups } from "@/db/schema";
 import type { Session } from "@/lib/auth/session";
 import { getGroup, listGroups, listRoster } from "@/lib/groups/queries";
+import { listPlans } from "@/lib/positioning/queries";
 import { groupFiltersSchema, rosterFiltersSchema } from "@/lib/groups/schema";
 import { makeWorkspace, sessionFor } from "@/lib/testing/fixtures";
 
@@ -36,6 +37,8 @@ describe("groups", () => {
     expect(created.ok).toBe(true);
     const g = created.ok ? await getGroup(getDb(), { workspaceId: ws.workspaceId, groupId: created.data.groupId }) : null;
     expect(g).toMatchObject({ communityType: "flash", entryThreshold: "paid", plannedEnd: "2026-12-31", positioningId: plan.data.planId, ownerUserId: ws.owner.id, adminUserIds: [ws.operator.id] });
+    const [listed] = await listPlans(getDb(), { workspaceId: ws.workspaceId });
+    expect(listed?.linkedGroups).toBe(1);
   });
 
   it("refuse a capacity over 500, a duplicate name and staff from elsewhere, changing nothing", async () => {

@@ -58,6 +58,7 @@ export default async function PositioningPage({
                   <th className="py-2 pr-3 font-medium">{t("positioning.colType")}</th>
                   <th className="hidden py-2 pr-3 font-medium md:table-cell">{t("positioning.colStage")}</th>
                   <th className="py-2 pr-3 font-medium">{t("positioning.colCompleteness")}</th>
+                  <th className="hidden py-2 pr-3 font-medium md:table-cell">{t("positioning.colGroups")}</th>
                   <th className="hidden py-2 pr-3 font-medium md:table-cell">{t("positioning.colUpdated")}</th>
                   {canEdit ? <th className="py-2 font-medium">{t("positioning.colActions")}</th> : null}
                 </tr>
@@ -86,6 +87,17 @@ export default async function PositioningPage({
                       {p.contradictions > 0 ? (
                         <span className="text-xs text-amber-700">{t("positioning.contradictionCount", { count: p.contradictions })}</span>
                       ) : null}
+                    </td>
+                    <td className="hidden py-2 pr-3 md:table-cell">
+                      {p.linkedGroups > 0 ? (
+                        <Link href={`/w/${ctx.workspace.id}/groups?plan=${p.id}`} className="text-emerald-700 underline">
+                          {t("positioning.groupCount", { count: p.linkedGroups })}
+                        </Link>
+                      ) : (
+                        <Link href={`/w/${ctx.workspace.id}/groups/new?plan=${p.id}`} className="text-stone-500 underline">
+                          {t("positioning.buildGroup")}
+                        </Link>
+                      )}
                     </td>
                     <td className="hidden py-2 pr-3 text-stone-600 md:table-cell">
                       {format.dateTime(p.updatedAt, { dateStyle: "medium", timeZone: ctx.workspace.timeZone })}
