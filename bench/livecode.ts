@@ -9,7 +9,6 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, rmSync } from "node:fs";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -18,6 +17,7 @@ import QRCode from "qrcode";
 import { v7 } from "uuid";
 import { renderLanding } from "@/lib/livecodes/landing";
 import zh from "@/messages/livecodes.zh-CN.json";
+import { freePort } from "../scripts/embedded";
 import { figure, makeBenchGroup, makeBenchWorkspace, progress, runBench, withBenchDatabase, withTimeout } from "./lib";
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
@@ -25,17 +25,6 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const CAPACITY = 500;
 const STORE = "bench-livecode";
 const nextBin = path.resolve("node_modules", ".bin", "next");
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** A live code with two groups whose QR images are real PNGs in a private upload folder. */
 async function seed(sql: postgres.Sql, uploadDir: string): Promise<{ slug: string; workspaceId: string; liveCodeId: string }> {

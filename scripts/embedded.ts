@@ -31,7 +31,8 @@ export function embeddedDataDir(name: string): string {
   return path.join("/var/lib/qunyun", hash, name);
 }
 
-function freePort(): Promise<number> {
+/** A port the OS says is free on loopback (also used by the benchmarks to place their servers). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once("error", reject);
