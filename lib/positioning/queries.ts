@@ -10,17 +10,20 @@ export function readAnswers(stored: unknown): Answers {
   return answersSchema.parse(stored);
 }
 
+/** What the list and the plan page both read of a plan. */
+const planColumns = {
+  id: positionings.id,
+  name: positionings.name,
+  answers: positionings.answers,
+  version: positionings.version,
+  starter: positionings.starter,
+  archivedAt: positionings.archivedAt,
+  updatedAt: positionings.updatedAt,
+};
+
 export async function listPlans(db: DbOrTx, q: { workspaceId: string; includeArchived?: boolean }) {
   const rows = await db
-    .select({
-      id: positionings.id,
-      name: positionings.name,
-      answers: positionings.answers,
-      version: positionings.version,
-      starter: positionings.starter,
-      archivedAt: positionings.archivedAt,
-      updatedAt: positionings.updatedAt,
-    })
+    .select(planColumns)
     .from(positionings)
     .where(and(eq(positionings.workspaceId, q.workspaceId), q.includeArchived ? undefined : isNull(positionings.archivedAt)))
     .orderBy(desc(positionings.updatedAt));
@@ -46,13 +49,7 @@ export async function listPlans(db: DbOrTx, q: { workspaceId: string; includeArc
 export async function getPlan(db: DbOrTx, q: { workspaceId: string; planId: string }) {
   const [row] = await db
     .select({
-      id: positionings.id,
-      name: positionings.name,
-      answers: positionings.answers,
-      version: positionings.version,
-      starter: positionings.starter,
-      archivedAt: positionings.archivedAt,
-      updatedAt: positionings.updatedAt,
+      ...planColumns,
       updatedByName: users.name,
     })
     .from(positionings)

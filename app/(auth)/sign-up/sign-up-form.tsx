@@ -7,6 +7,7 @@ import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { useActionForm } from "@/components/ui/use-action-form";
+import { NewPasswordField } from "../_components/new-password-field";
 import { signUpAction } from "../actions";
 
 export function SignUpForm() {
@@ -19,15 +20,7 @@ export function SignUpForm() {
       <form onSubmit={form.onSubmit} className="space-y-4" noValidate>
         <Field label={t("name")} name="name" autoComplete="name" required error={form.fieldError("name")} />
         <Field label={t("email")} name="email" type="email" autoComplete="email" required error={form.fieldError("email")} />
-        <Field
-          label={t("password")}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          hint={t("passwordHint")}
-          required
-          error={form.fieldError("password")}
-        />
+        <NewPasswordField error={form.fieldError("password")} />
         <Field label={t("workspaceName")} name="workspaceName" required error={form.fieldError("workspaceName")} />
         <FormMessage error={form.formError} />
         <Button type="submit" pending={form.pending} className="w-full">

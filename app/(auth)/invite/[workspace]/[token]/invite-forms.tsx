@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { useActionForm } from "@/components/ui/use-action-form";
+import { NewPasswordField } from "../../../_components/new-password-field";
 import { acceptInviteAction, acceptInviteWithSignUpAction } from "../../../actions";
 
 export function AcceptInvite({ workspaceId, token }: { workspaceId: string; token: string }) {
@@ -38,15 +39,7 @@ export function InviteSignUpForm({ workspaceId, token, email }: { workspaceId: s
       <input type="hidden" name="email" value={email} />
       <Field label={t("auth.email")} name="emailShown" value={email} readOnly />
       <Field label={t("auth.name")} name="name" autoComplete="name" required error={form.fieldError("name")} />
-      <Field
-        label={t("auth.password")}
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        hint={t("auth.passwordHint")}
-        required
-        error={form.fieldError("password")}
-      />
+      <NewPasswordField error={form.fieldError("password")} />
       <FormMessage error={form.formError} />
       <Button type="submit" pending={form.pending} className="w-full">
         {t("invite.createAccount")}
