@@ -85,7 +85,9 @@ test("a group from a plan, a roster imported twice, bulk tags, roles and a safe 
   // Change a role on the roster.
   await page.goto(groupUrl);
   await page.getByLabel("小雨 的角色").selectOption("admin");
-  await page.getByRole("row", { name: /小雨/ }).getByRole("button", { name: "改角色" }).click();
+  const xiaoyu = page.getByRole("row", { name: /小雨/ });
+  await xiaoyu.getByRole("button", { name: "改角色" }).click();
+  await expect(xiaoyu.getByText("已保存")).toBeVisible();
   await page.reload();
   await expect(page.getByLabel("小雨 的角色")).toHaveValue("admin");
 

@@ -26,6 +26,7 @@ type Row = {
 
 function RoleCell({ workspaceId, groupId, row, canEdit }: { workspaceId: string; groupId: string; row: Row; canEdit: boolean }) {
   const t = useTranslations("groups");
+  const tc = useTranslations("common");
   const form = useActionForm(changeRosterRoleAction.bind(null, workspaceId));
   if (!canEdit || row.leftAt) return <>{t(`roles.${row.role}`)}</>;
   return (
@@ -46,6 +47,11 @@ function RoleCell({ workspaceId, groupId, row, canEdit }: { workspaceId: string;
         {t("changeRole")}
       </Button>
       {form.state && !form.state.ok ? <FormMessage error={form.formError} /> : null}
+      {form.state?.ok ? (
+        <span role="status" className="text-xs text-emerald-700">
+          {tc("saved")}
+        </span>
+      ) : null}
     </form>
   );
 }
