@@ -17,12 +17,24 @@ async function resolveLocale(): Promise<Locale> {
   return asLocale(session?.user.locale) ?? asLocale((await cookies()).get(LOCALE_COOKIE)?.value) ?? DEFAULT_LOCALE;
 }
 
+const SHARED_NAMESPACES = ["errors", "validation"];
+type Messages = Record<string, Record<string, unknown>>;
+
+/** Areas may add their own keys to the shared `errors` and `validation` namespaces. */
+export function mergeMessages(core: Messages, areas: Messages[]): Messages {
+  const merged: Messages = { ...core };
+  for (const area of areas) {
+    for (const [ns, value] of Object.entries(area)) merged[ns] = SHARED_NAMESPACES.includes(ns) ? { ...merged[ns], ...value } : value;
+  }
+  return merged;
+}
+
 export default getRequestConfig(async () => {
   const locale = await resolveLocale();
   const areas = await Promise.all(MESSAGE_AREAS.map(async (area) => (await import(`../messages/${area}.${locale}.json`)).default));
   return {
     locale,
     timeZone: "Asia/Shanghai",
-    messages: Object.assign({}, (await import(`../messages/${locale}.json`)).default, ...areas),
+    messages: mergeMessages((await import(`../messages/${locale}.json`)).default, areas),
   };
 });

@@ -6,3 +6,4 @@ export * from "./imports";
 export * from "./events";
 export * from "./rules";
 export * from "./livecodes";
+export * from "./calendar";
