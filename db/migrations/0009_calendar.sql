@@ -1,7 +1,7 @@
 CREATE TYPE "public"."content_category" AS ENUM('product', 'values', 'interaction', 'activity');--> statement-breakpoint
 CREATE TYPE "public"."content_format" AS ENUM('text', 'image_text', 'link', 'mini_program');--> statement-breakpoint
 CREATE TYPE "public"."delivery_status" AS ENUM('pending', 'sending', 'delivered', 'failed');--> statement-breakpoint
-CREATE TYPE "public"."post_channel" AS ENUM('manual', 'webhook');--> statement-breakpoint
+CREATE TYPE "public"."post_channel" AS ENUM('manual', 'webhook', 'wecom');--> statement-breakpoint
 CREATE TYPE "public"."post_status" AS ENUM('draft', 'scheduled', 'due', 'sent', 'failed', 'cancelled');--> statement-breakpoint
 CREATE TYPE "public"."sop_owner_role" AS ENUM('group_owner', 'group_admin', 'operator');--> statement-breakpoint
 CREATE TYPE "public"."sop_timing" AS ENUM('daily', 'weekly', 'relative');--> statement-breakpoint

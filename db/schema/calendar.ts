@@ -27,7 +27,8 @@ export const sopTiming = pgEnum("sop_timing", ["daily", "weekly", "relative"]);
 /** Who does a step: the group's owner (群主), one of its admins, or the operator who applied the template. */
 export const sopOwnerRole = pgEnum("sop_owner_role", ["group_owner", "group_admin", "operator"]);
 export const postStatus = pgEnum("post_status", ["draft", "scheduled", "due", "sent", "failed", "cancelled"]);
-export const postChannel = pgEnum("post_channel", ["manual", "webhook"]);
+/** manual: an operator sends it and marks it sent; webhook: a signed POST; wecom: WeCom group mass-send (connector to come). */
+export const postChannel = pgEnum("post_channel", ["manual", "webhook", "wecom"]);
 export const deliveryStatus = pgEnum("delivery_status", ["pending", "sending", "delivered", "failed"]);
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
