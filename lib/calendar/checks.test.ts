@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { ContentCategory, PostChannel } from "@/db/schema";
 import type { ProposedPost } from "./check-types";
-import { DEFAULT_CALENDAR_SETTINGS, purposeOf } from "./check-rules";
+import { DEFAULT_CALENDAR_SETTINGS, purposeOf, type CheckSettings } from "./check-rules";
 import { checkWindow, daysInMonth, inQuietHours, runChecks, weekStart, type CheckContext } from "./checks";
 import { localClock } from "./local-clock";
 import { addLocalDays, localToInstant } from "./time";
 
 const TZ = "Asia/Shanghai";
-const ctx = (purposes: CheckContext["purposes"] = {}, settings = DEFAULT_CALENDAR_SETTINGS): CheckContext => ({ timeZone: TZ, settings: { ...settings }, purposes });
+const ctx = (purposes: CheckContext["purposes"] = {}, settings: CheckSettings = DEFAULT_CALENDAR_SETTINGS): CheckContext => ({ timeZone: TZ, settings: { ...settings }, purposes });
 let n = 0;
 const post = (day: string, time: string, category: ContentCategory = "values", channel: PostChannel = "manual", groupId = "g1"): ProposedPost => ({
   id: `p${++n}`,
