@@ -43,7 +43,8 @@ async function seed(sql: postgres.Sql): Promise<string> {
     insert into post_history (workspace_id, post_id, id, to_status)
     select workspace_id, id, md5(id::text || 'h')::uuid, status from ins`;
   await sql`analyze`;
-  const [{ n }] = (await sql<{ n: number }[]>`select count(*)::int as n from posts where workspace_id = ${workspaceId} and to_char(scheduled_at at time zone ${TZ}, 'YYYY-MM') = ${MONTH.slice(0, 7)}`) as [{ n: number }];
+  const counted = await sql<{ n: number }[]>`select count(*)::int as n from posts where workspace_id = ${workspaceId} and to_char(scheduled_at at time zone ${TZ}, 'YYYY-MM') = ${MONTH.slice(0, 7)}`;
+  const n = counted[0]?.n ?? 0;
   progress(`${GROUPS} groups, ${n} posts in ${MONTH.slice(0, 7)} (${view.days.length}-day grid)`);
   return workspaceId;
 }
