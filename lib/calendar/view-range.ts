@@ -32,8 +32,10 @@ export function parseCalendarView(params: Params, timeZone: string, now = new Da
   const view: CalendarViewKind = rawView === "month" || rawView === "day" ? rawView : "week";
   const rawDate = one(params.date);
   const date = rawDate && DAY_RE.test(rawDate) && !Number.isNaN(Date.parse(`${rawDate}T00:00:00Z`)) && new Date(`${rawDate}T00:00:00Z`).toISOString().startsWith(rawDate) ? rawDate : instantDay(now, timeZone);
-  const group = one(params.group);
-  const plan = one(params.plan);
+  // A filter form sends scope=group:<id> | plan:<id>; links use group= / plan=.
+  const [scopeKind, scopeId] = (one(params.scope) ?? "").split(":");
+  const group = one(params.group) ?? (scopeKind === "group" ? scopeId : undefined);
+  const plan = one(params.plan) ?? (scopeKind === "plan" ? scopeId : undefined);
   const scope: CalendarScope = isUuid(group) ? { kind: "group", id: group } : isUuid(plan) ? { kind: "plan", id: plan } : { kind: "all" };
   return { view, date, scope, ...viewDays(view, date) };
 }
