@@ -11,7 +11,6 @@ import { parseCalendarView } from "@/lib/calendar/view-range";
 import { figure, makeBenchGroup, makeBenchWorkspace, percentile, progress, runBench, timed, withBenchDatabase, withTimeout } from "./lib";
 
 const GROUPS = Number(process.env.BENCH_GROUPS ?? 50);
-const PER_DAY = 4;
 const MONTH = "2026-04-15";
 const CALLS = 40;
 const WARMUP = 3;

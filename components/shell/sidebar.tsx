@@ -13,9 +13,12 @@ type Props = {
   userName: string;
   roleLabel: string;
   footer: ReactNode;
+  /** Unread in-app notifications (due and failed posts), shown on the calendar entry. */
+  calendarUnread?: number;
+  calendarUnreadLabel?: string;
 };
 
-export function Sidebar({ workspaceId, workspaces, userName, roleLabel, footer }: Props) {
+export function Sidebar({ workspaceId, workspaces, userName, roleLabel, footer, calendarUnread = 0, calendarUnreadLabel }: Props) {
   const t = useTranslations("nav");
   const pathname = usePathname();
   const router = useRouter();
@@ -68,9 +71,14 @@ export function Sidebar({ workspaceId, workspaces, userName, roleLabel, footer }
                       href={href}
                       aria-current={active ? "page" : undefined}
                       onClick={() => setOpen(false)}
-                      className={`block rounded-md px-3 py-2 text-sm ${active ? "bg-emerald-50 font-medium text-emerald-800" : "text-stone-700 hover:bg-stone-100"}`}
+                      className={`flex items-center rounded-md px-3 py-2 text-sm ${active ? "bg-emerald-50 font-medium text-emerald-800" : "text-stone-700 hover:bg-stone-100"}`}
                     >
                       {t(area)}
+                      {area === "calendar" && calendarUnread > 0 ? (
+                        <span className="ml-2 rounded-full bg-red-600 px-1.5 py-0.5 text-xs font-medium text-white" aria-label={calendarUnreadLabel}>
+                          {calendarUnread > 99 ? "99+" : calendarUnread}
+                        </span>
+                      ) : null}
                     </Link>
                   </li>
                 );

@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { LanguageSwitch } from "@/components/shell/language-switch";
 import { Sidebar } from "@/components/shell/sidebar";
 import { SignOutButton } from "@/components/shell/sign-out-button";
+import { countUnreadNotifications } from "@/lib/calendar/post-queries";
 import { getWorkspaceContext } from "@/lib/workspaces/context";
 import { listUserWorkspaces } from "@/lib/workspaces/queries";
 
@@ -12,7 +13,11 @@ export const dynamic = "force-dynamic";
 export default async function WorkspaceLayout({ children, params }: { children: ReactNode; params: Promise<{ workspace: string }> }) {
   const { workspace } = await params;
   const ctx = await getWorkspaceContext(workspace);
-  const [workspaces, t] = await Promise.all([listUserWorkspaces(getDb(), ctx.session.user.id), getTranslations()]);
+  const [workspaces, t, unread] = await Promise.all([
+    listUserWorkspaces(getDb(), ctx.session.user.id),
+    getTranslations(),
+    countUnreadNotifications(getDb(), { workspaceId: ctx.workspace.id, userId: ctx.session.user.id }),
+  ]);
   return (
     <div className="min-h-screen md:flex">
       <Sidebar
@@ -20,6 +25,8 @@ export default async function WorkspaceLayout({ children, params }: { children: 
         workspaces={workspaces}
         userName={ctx.session.user.name}
         roleLabel={t(`roles.${ctx.role}`)}
+        calendarUnread={unread}
+        calendarUnreadLabel={t("calendarToday.unreadBadge", { count: unread })}
         footer={
           <>
             <LanguageSwitch />

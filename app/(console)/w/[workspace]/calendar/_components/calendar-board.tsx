@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
-import { useEffect, useMemo, useState, useTransition, type DragEvent } from "react";
+import { useMemo, useState, useTransition, type DragEvent } from "react";
 import { CheckList } from "@/components/calendar/check-list";
 import { CATEGORY_COLORS } from "@/components/calendar/category-colors";
 import type { ActionResult } from "@/lib/action-result";
@@ -39,12 +39,16 @@ export function CalendarBoard(p: Props) {
   const tr = useTranslations();
   const router = useRouter();
   const [, startTransition] = useTransition();
-  const [overrides, setOverrides] = useState<Record<string, { day: string; time: string }>>({});
+  // Optimistic positions of moved chips, for the data they were made on: fresh data from the
+  // server (after the refresh) replaces them.
+  type Overrides = Record<string, { day: string; time: string }>;
+  const source = p.chips ?? p.cells;
+  const [optimistic, setOptimistic] = useState<{ source: unknown; map: Overrides }>({ source, map: {} });
+  const overrides = optimistic.source === source ? optimistic.map : {};
+  const setOverrides = (f: (o: Overrides) => Overrides) => setOptimistic((cur) => ({ source, map: f(cur.source === source ? cur.map : {}) }));
   const [moving, setMoving] = useState<Chip | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [dropTarget, setDropTarget] = useState<string | null>(null);
-  // Fresh data from the server replaces the optimistic positions.
-  useEffect(() => setOverrides({}), [p.chips, p.cells]);
   const flagged = useMemo(() => new Set(p.flagged), [p.flagged]);
   const allChips = useMemo(() => [...(p.chips ?? []), ...Object.values(p.cells ?? {}).flatMap((c) => c.first)], [p.chips, p.cells]);
   const chipOf = (id: string) => allChips.find((c) => c.id === id);
