@@ -75,9 +75,12 @@ export function Sidebar({ workspaceId, workspaces, userName, roleLabel, footer, 
                     >
                       {t(area)}
                       {area === "calendar" && calendarUnread > 0 ? (
-                        <span className="ml-2 rounded-full bg-red-600 px-1.5 py-0.5 text-xs font-medium text-white" aria-label={calendarUnreadLabel}>
-                          {calendarUnread > 99 ? "99+" : calendarUnread}
-                        </span>
+                        <>
+                          <span aria-hidden className="ml-2 rounded-full bg-red-600 px-1.5 py-0.5 text-xs font-medium text-white">
+                            {calendarUnread > 99 ? "99+" : calendarUnread}
+                          </span>
+                          <span className="sr-only">{calendarUnreadLabel}</span>
+                        </>
                       ) : null}
                     </Link>
                   </li>
