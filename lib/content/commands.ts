@@ -74,16 +74,20 @@ export async function updateContentItem(tx: Tx, input: Key & { itemId: string; f
       .set({ label: sql`'~' || ${contentVariants.id}` })
       .where(and(eq(contentVariants.workspaceId, workspaceId), eq(contentVariants.itemId, itemId), inArray(contentVariants.id, keptIds)));
   }
+  const variantIds: string[] = [];
   for (const [i, v] of f.variants.entries()) {
     const row = variantRow(f.format, v, i);
+    const id = v.id ?? newId();
     if (v.id) await tx.update(contentVariants).set(row).where(and(eq(contentVariants.workspaceId, workspaceId), eq(contentVariants.id, v.id)));
-    else await tx.insert(contentVariants).values({ workspaceId, itemId, id: newId(), ...row });
+    else await tx.insert(contentVariants).values({ workspaceId, itemId, id, ...row });
+    variantIds.push(id);
   }
   await tx
     .update(contentItems)
     .set({ title: f.title, category: f.category, format: f.format, tags: f.tags, updatedAt: new Date() })
     .where(and(eq(contentItems.workspaceId, workspaceId), eq(contentItems.id, itemId)));
-  return { itemId };
+  // The form learns the ids of variants it just added, so saving again updates them.
+  return { itemId, variantIds };
 }
 
 /** Archived items stay for the posts that used them but leave every picker. */

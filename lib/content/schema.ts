@@ -27,6 +27,10 @@ export function splitTags(raw: string): string[] {
   return [...seen];
 }
 
+export function textLength(value: string): number {
+  return [...value].length;
+}
+
 export function isHttpUrl(value: string): boolean {
   try {
     const url = new URL(value);
@@ -39,7 +43,8 @@ export function isHttpUrl(value: string): boolean {
 const variantSchema = z.object({
   id: z.union([z.literal(""), z.uuid("validation.invalid")]).transform((v) => v || null),
   label: z.string().trim().min(1, "validation.required").max(20, "validation.tooLong"),
-  body: z.string().max(MAX_TEXT, "contentErrors.textTooLong"),
+  // Counted in characters (code points) as WeChat and the database count them, not UTF-16 units.
+  body: z.string().refine((v) => textLength(v) <= MAX_TEXT, "contentErrors.textTooLong"),
   linkUrl: z
     .string()
     .trim()

@@ -66,7 +66,7 @@ async function create(workspaceId: string, input: Record<string, unknown>) {
   return r.data.itemId;
 }
 
-const filters = (f: Record<string, string> = {}) => contentFiltersSchema.parse(f);
+const filters = (f: Record<string, string | undefined> = {}) => contentFiltersSchema.parse(f);
 
 describe("content library actions", () => {
   it("creates an item with A/B variants, finds it by title, body and tag, and edits the variants in place", async () => {
