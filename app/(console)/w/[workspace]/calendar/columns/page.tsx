@@ -90,7 +90,7 @@ export default async function ColumnsPage({ params }: { params: Promise<{ worksp
           <Card title={t("newColumn")} lead={t("newLead")} id="new-column">
             <ColumnForm
               workspaceId={workspaceId}
-              scopes={scopes}
+              scopes={{ types: scopes.types, groups: scopes.groups }}
               items={items}
               values={{ name: "", category: "activity", scope: "", weekday: "1", timeOfDay: "20:00", contentItemId: "", notes: "" }}
             />
