@@ -1,16 +1,14 @@
+import { CATEGORY_ORDER, CATEGORY_STYLES } from "@/components/content/category";
 import type { ContentCategory, PostStatus } from "@/db/schema/calendar";
 
 /**
- * The calendar's colours per content category (the lead unifies them with the content area's
- * CATEGORY_STYLES at merge). Colour is never the only signal: chips also carry their category
- * in their accessible label and the legend names each colour.
+ * The calendar chips' colours, from the one category palette (components/content/category.tsx).
+ * Colour is never the only signal: chips also carry their category in their accessible label
+ * and the legend names each colour.
  */
-export const CATEGORY_COLORS: Record<ContentCategory, { chip: string; dot: string; text: string }> = {
-  product: { chip: "border-l-sky-500 bg-sky-50", dot: "bg-sky-500", text: "text-sky-900" },
-  values: { chip: "border-l-violet-500 bg-violet-50", dot: "bg-violet-500", text: "text-violet-900" },
-  interaction: { chip: "border-l-amber-500 bg-amber-50", dot: "bg-amber-500", text: "text-amber-900" },
-  activity: { chip: "border-l-rose-500 bg-rose-50", dot: "bg-rose-500", text: "text-rose-900" },
-};
+export const CATEGORY_COLORS = Object.fromEntries(
+  CATEGORY_ORDER.map((c) => [c, { chip: `${CATEGORY_STYLES[c].accent} ${CATEGORY_STYLES[c].bg}`, dot: CATEGORY_STYLES[c].dot, text: CATEGORY_STYLES[c].text }]),
+) as Record<ContentCategory, { chip: string; dot: string; text: string }>;
 
 export const STATUS_MARKS: Record<PostStatus | "late", string> = {
   draft: "border border-dashed border-stone-400 text-stone-600",

@@ -5,11 +5,11 @@ import type { ContentCategory } from "@/db/schema";
  * One colour per content category, used everywhere a category shows (library, columns,
  * calendar), so a manager reads the mix at a glance. Full class names, for Tailwind to find.
  */
-export const CATEGORY_STYLES: Record<ContentCategory, { bg: string; border: string; text: string; dot: string }> = {
-  product: { bg: "bg-sky-50", border: "border-sky-300", text: "text-sky-900", dot: "bg-sky-500" },
-  values: { bg: "bg-violet-50", border: "border-violet-300", text: "text-violet-900", dot: "bg-violet-500" },
-  interaction: { bg: "bg-amber-50", border: "border-amber-300", text: "text-amber-900", dot: "bg-amber-500" },
-  activity: { bg: "bg-rose-50", border: "border-rose-300", text: "text-rose-900", dot: "bg-rose-500" },
+export const CATEGORY_STYLES: Record<ContentCategory, { bg: string; border: string; accent: string; text: string; dot: string }> = {
+  product: { bg: "bg-sky-50", border: "border-sky-300", accent: "border-l-sky-500", text: "text-sky-900", dot: "bg-sky-500" },
+  values: { bg: "bg-violet-50", border: "border-violet-300", accent: "border-l-violet-500", text: "text-violet-900", dot: "bg-violet-500" },
+  interaction: { bg: "bg-amber-50", border: "border-amber-300", accent: "border-l-amber-500", text: "text-amber-900", dot: "bg-amber-500" },
+  activity: { bg: "bg-rose-50", border: "border-rose-300", accent: "border-l-rose-500", text: "text-rose-900", dot: "bg-rose-500" },
 };
 
 export const CATEGORY_ORDER: ContentCategory[] = ["product", "values", "interaction", "activity"];

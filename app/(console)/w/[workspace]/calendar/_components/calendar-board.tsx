@@ -209,6 +209,7 @@ function HourGrid(p: GridProps) {
 
 function MonthGrid(p: GridProps & { overrides: Record<string, { day: string; time: string }> }) {
   const t = useTranslations("calendar");
+  const tcat = useTranslations("contentCategories");
   const locale = useLocale();
   const weekdays = p.days.slice(0, 7).map((d) => new Intl.DateTimeFormat(locale, { weekday: "short", timeZone: "UTC" }).format(new Date(`${d}T00:00:00Z`)));
   // Chips dragged to another cell show there until the server's answer arrives.
@@ -247,9 +248,9 @@ function MonthGrid(p: GridProps & { overrides: Record<string, { day: string; tim
                     <p className="flex flex-wrap gap-x-2 text-[11px] text-stone-700" aria-label={t("dayTotal", { count: cell.total })}>
                       {(["product", "values", "interaction", "activity"] as const).map((k) =>
                         cell.byCategory[k] ? (
-                          <span key={k} className="inline-flex items-center gap-0.5" title={t(`categories.${k}`)}>
+                          <span key={k} className="inline-flex items-center gap-0.5" title={tcat(`${k}`)}>
                             <span aria-hidden className={`inline-block h-2 w-2 rounded-full ${CATEGORY_COLORS[k].dot}`} />
-                            <span className="sr-only">{t(`categories.${k}`)}</span>
+                            <span className="sr-only">{tcat(`${k}`)}</span>
                             {cell.byCategory[k]}
                           </span>
                         ) : null,

@@ -23,10 +23,11 @@ export function PostChip({
   compact?: boolean;
 }) {
   const t = useTranslations("calendar");
+  const tcat = useTranslations("contentCategories");
   const movable = canEdit && MOVABLE(chip);
   const title = chip.title || t("untitled");
   const statusKey = chip.late && chip.status !== "cancelled" ? "late" : chip.status;
-  const label = `${chip.time} ${groupName} ${title} · ${t(`categories.${chip.category}`)} · ${t(`statuses.${chip.status}`)}${chip.late ? ` · ${t("statuses.late")}` : ""}`;
+  const label = `${chip.time} ${groupName} ${title} · ${tcat(`${chip.category}`)} · ${t(`statuses.${chip.status}`)}${chip.late ? ` · ${t("statuses.late")}` : ""}`;
   return (
     <div
       data-post-id={chip.id}

@@ -43,6 +43,7 @@ type Props = {
 export function PostForm({ workspaceId, values, timeZone, content, members, groups, groupNames }: Props) {
   const t = useTranslations("calendarPost");
   const tc = useTranslations("calendar");
+  const tcat = useTranslations("contentCategories");
   const router = useRouter();
   const editing = !!values.postId;
   const form = useActionForm(editing ? updatePostAction.bind(null, workspaceId) : createPostAction.bind(null, workspaceId));
@@ -92,7 +93,7 @@ export function PostForm({ workspaceId, values, timeZone, content, members, grou
             value={itemId}
             onChange={(e) => setItemId(e.target.value)}
             error={form.fieldError("contentItemId")}
-            options={[{ value: "", label: t("itemNone") }, ...content.map((c) => ({ value: c.id, label: `${c.title} · ${tc(`categories.${c.category}`)}` }))]}
+            options={[{ value: "", label: t("itemNone") }, ...content.map((c) => ({ value: c.id, label: `${c.title} · ${tcat(`${c.category}`)}` }))]}
           />
           <SelectField
             key={itemId}
@@ -121,7 +122,7 @@ export function PostForm({ workspaceId, values, timeZone, content, members, grou
         </>
       )}
       <div className="grid gap-3 sm:grid-cols-3">
-        <SelectField label={t("category")} name="category" defaultValue={values.category} error={form.fieldError("category")} options={POST_CATEGORIES.map((c) => ({ value: c, label: tc(`categories.${c}`) }))} />
+        <SelectField label={t("category")} name="category" defaultValue={values.category} error={form.fieldError("category")} options={POST_CATEGORIES.map((c) => ({ value: c, label: tcat(`${c}`) }))} />
         <SelectField label={t("channel")} name="channel" defaultValue={values.channel} error={form.fieldError("channel")} options={POST_CHANNELS.map((c) => ({ value: c, label: tc(`channels.${c}`) }))} />
         <SelectField label={t("owner")} name="ownerUserId" defaultValue={values.ownerUserId} error={form.fieldError("ownerUserId")} options={[{ value: "", label: t("ownerNone") }, ...members.map((m) => ({ value: m.id, label: m.name }))]} />
       </div>

@@ -20,6 +20,7 @@ export default async function TodayPage({ params }: { params: Promise<{ workspac
   const db = getDb();
   const tz = ctx.workspace.timeZone;
   const userId = ctx.session.user.id;
+  const tcat = await getTranslations("contentCategories");
   const [t, tc, format, list, notes] = await Promise.all([
     getTranslations("calendarToday"),
     getTranslations("calendar"),
@@ -55,7 +56,7 @@ export default async function TodayPage({ params }: { params: Promise<{ workspac
                     <span className="font-medium tabular-nums">{format.dateTime(p.scheduledAt, { month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: tz })}</span>
                     <span className="text-stone-700">{p.groupName}</span>
                     <span className={`rounded px-1.5 py-0.5 text-xs ${STATUS_MARKS[p.status]}`}>{tc(`statuses.${p.status}`)}</span>
-                    <span className="text-xs text-stone-600">{tc(`categories.${p.category}`)} · {tc(`channels.${p.channel}`)}</span>
+                    <span className="text-xs text-stone-600">{tcat(`${p.category}`)} · {tc(`channels.${p.channel}`)}</span>
                     {p.ownerUserId ? <Badge tone="emerald">{t("mine")}</Badge> : <Badge tone="amber">{t("unassigned")}</Badge>}
                   </div>
                   <h3 className="mt-1 font-medium text-stone-900">{p.title || tc("untitled")}</h3>

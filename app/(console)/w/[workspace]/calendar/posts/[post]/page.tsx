@@ -27,6 +27,7 @@ export default async function PostPage({ params }: { params: Promise<{ workspace
   const tz = ctx.workspace.timeZone;
   const detail = await getPostDetail(db, { workspaceId: ctx.workspace.id, postId });
   if (!detail) notFound();
+  const tcat = await getTranslations("contentCategories");
   const [t, tc, format, content, members, groups] = await Promise.all([
     getTranslations("calendarPost"),
     getTranslations("calendar"),
@@ -46,7 +47,7 @@ export default async function PostPage({ params }: { params: Promise<{ workspace
 
   return (
     <div className="max-w-4xl space-y-6">
-      <PageHeader title={title} lead={`${detail.groupName} · ${day} ${time} · ${tc(`categories.${p.category}`)} · ${tc(`channels.${p.channel}`)}`}>
+      <PageHeader title={title} lead={`${detail.groupName} · ${day} ${time} · ${tcat(`${p.category}`)} · ${tc(`channels.${p.channel}`)}`}>
         <Link href={`${base}?view=week&date=${day}`} className="text-sm text-emerald-800 underline">
           {t("back")}
         </Link>
