@@ -8,14 +8,14 @@ export const saveCalendarRulesSchema = z
   .object({
     dailyLimit: whole(1, 20, "validation.dailyLimitRange"),
     hardDailyLimit: whole(1, 50, "validation.hardLimitRange"),
-    quietStart: z.string().trim().regex(HHMM, "validation.timeOfDay"),
-    quietEnd: z.string().trim().regex(HHMM, "validation.timeOfDay"),
+    quietStart: z.string().trim().regex(HHMM, "validation.quietTime"),
+    quietEnd: z.string().trim().regex(HHMM, "validation.quietTime"),
   })
   .refine((v) => v.hardDailyLimit >= v.dailyLimit, { path: ["hardDailyLimit"], message: "validation.hardBelowDaily" });
 
 export const saveWebhookSchema = z.object({
   url: z.string("validation.required").trim().min(1, "validation.required").max(2000, "validation.tooLong"),
-  maxAttempts: whole(1, 20, "validation.attemptsRange"),
+  maxAttempts: whole(1, 20, "validation.webhookAttemptsRange"),
 });
 
 export const emptySchema = z.object({}).passthrough();
