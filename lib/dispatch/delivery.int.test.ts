@@ -1,4 +1,5 @@
 import { and, asc, eq, sql } from "drizzle-orm";
+import PgBoss from "pg-boss";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "@/db/client";
 import { notifications, postDeliveries, postHistory } from "@/db/schema";
@@ -6,6 +7,7 @@ import { retryPost } from "./commands";
 import { claimDeliveries, WebhookSender, writeOutcomes, type SenderOptions } from "./deliver";
 import { markDuePosts } from "./due";
 import { HEADERS, verifySignature } from "./signature";
+import { startDispatcher } from "./worker";
 import { addPosts, deliveryRow, postRow, startReceiver, webhookWorkspace, type Received } from "./testing";
 
 // The receivers listen on 127.0.0.1, so these senders use the explicit test-only exemption;
@@ -188,5 +190,24 @@ describe("webhook delivery", () => {
         expect(verifySignature(other.secret, sig, r.body)).toBe(false);
       }
     }
+  });
+
+  it("runs as a pg-boss driven loop: a post falls due at its time and is sent with nobody calling anything", async () => {
+    const rx = await receiver([200]);
+    const ws = await webhookWorkspace("wh-loop", rx.url);
+    const [postId] = await addPosts(ws.workspaceId, ws.groupId, 1, { scheduledAt: new Date(Date.now() + 1_500) });
+    const boss = new PgBoss({ connectionString: process.env.DATABASE_URL, max: 2 });
+    await boss.start();
+    const dispatcher = await startDispatcher(boss, { allowPrivate: true, workspaceIds: [ws.workspaceId], tickSeconds: 1, pollingIntervalSeconds: 0.5, idlePollMs: 200 });
+    try {
+      expect((await postRow(ws.workspaceId, postId!)).status).toBe("scheduled");
+      // Wait for the state a user would see, polling the row.
+      while ((await postRow(ws.workspaceId, postId!)).status !== "sent") await new Promise((r) => setTimeout(r, 100));
+    } finally {
+      await dispatcher.stop();
+      await boss.stop({ graceful: false, wait: true });
+    }
+    expect(rx.received.map((r) => header(r, HEADERS.idempotencyKey))).toEqual([`qy-webhook-${postId}`]);
+    expect(rx.received[0]!.at).toBeGreaterThanOrEqual((await postRow(ws.workspaceId, postId!)).scheduledAt.getTime());
   });
 });
