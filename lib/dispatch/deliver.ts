@@ -196,6 +196,7 @@ async function finishDelivered(tx: DbOrTx, delivered: Extract<Outcome, { kind: "
   const byWorkspace = new Map<string, string[]>();
   for (const r of done) byWorkspace.set(r.workspace_id, [...(byWorkspace.get(r.workspace_id) ?? []), r.post_id]);
   for (const [workspaceId, postIds] of byWorkspace) {
+    // The database's clock (see due.ts); drizzle's update accepts SQL where `set` is typed as values.
     await transitionPosts(tx, { workspaceId, postIds, to: "sent", actorUserId: null, note: "webhook", set: { sentAt: sql`now()` as unknown as Date } });
   }
 }

@@ -55,6 +55,8 @@ export async function markDuePosts(db: Db, opts: DueOptions = {}): Promise<{ due
           to: "due",
           actorUserId: null,
           note: isLate ? "late" : "",
+          // The database's clock, as for scheduled_at <= now(): workers on other machines may drift.
+          // transitionPosts types `set` as plain values, but drizzle's update accepts SQL there.
           set: { dueAt: sql`now()` as unknown as Date, late: isLate },
         });
         const movedIds = new Set(moved.map((m) => m.id));
