@@ -1,7 +1,18 @@
 import "server-only";
 import PgBoss from "pg-boss";
 
-export const QUEUES = { cleanup: "maintenance-cleanup", activity: "activity-recompute", rosterImport: "roster-import" } as const;
+export const QUEUES = {
+  cleanup: "maintenance-cleanup",
+  activity: "activity-recompute",
+  rosterImport: "roster-import",
+  dispatchTick: "dispatch-tick",
+} as const;
+
+/** Queues that are not "standard": whoever creates a queue first fixes its policy, so both handles use this. */
+export const QUEUE_OPTIONS: Partial<Record<(typeof QUEUES)[keyof typeof QUEUES], Omit<PgBoss.Queue, "name">>> = {
+  // At most one queued and one running tick across all workers (lib/dispatch/worker.ts).
+  [QUEUES.dispatchTick]: { policy: "stately", retryLimit: 0, expireInSeconds: 120 },
+};
 
 type Holder = { boss?: Promise<PgBoss> };
 const holder = ((globalThis as { __qunyunBoss?: Holder }).__qunyunBoss ??= {});
@@ -15,7 +26,7 @@ export function jobSender(): Promise<PgBoss> {
     const boss = new PgBoss({ connectionString: process.env.DATABASE_URL, max: 2, supervise: false, schedule: false });
     boss.on("error", (error) => console.error("[jobs]", error));
     await boss.start();
-    for (const name of Object.values(QUEUES)) await boss.createQueue(name);
+    for (const name of Object.values(QUEUES)) await boss.createQueue(name, { name, ...QUEUE_OPTIONS[name] });
     return boss;
   })();
   return holder.boss;

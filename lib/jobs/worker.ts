@@ -1,6 +1,7 @@
 import "server-only";
 import PgBoss from "pg-boss";
 import { getDb } from "@/db/client";
+import { startDispatcher } from "@/lib/dispatch/worker";
 import { recomputeActivity } from "@/lib/members/activity-job";
 import { runRosterImport } from "@/lib/members/importer/run";
 import { QUEUES } from "./queue";
@@ -36,6 +37,9 @@ export async function startWorker(connectionString = process.env.DATABASE_URL): 
   boss.on("error", (error) => console.error("[worker]", error));
   await boss.start();
   await registerJobs(boss);
+  // Not in registerJobs: the dispatcher sends for every workspace and runs its own sender loop,
+  // so only real workers start it (tests drive lib/dispatch directly, scoped to their workspaces).
+  await startDispatcher(boss);
   return boss;
 }
 

@@ -1,6 +1,9 @@
 "use server";
 
 import { workspaceAction, userAction } from "@/lib/action";
+import { sendTestPing } from "@/lib/dispatch/ping";
+import { emptySchema, saveCalendarRulesSchema, saveWebhookSchema } from "@/lib/dispatch/schema";
+import { removeWebhook, rotateWebhookSecret, saveCalendarRules, saveWebhook } from "@/lib/dispatch/settings";
 import { recomputeActivity } from "@/lib/members/activity-job";
 import { saveActivityRule } from "@/lib/members/rule-commands";
 import { activityRuleSchema } from "@/lib/members/rule-schema";
@@ -83,4 +86,40 @@ export const saveActivityRuleAction = workspaceAction(
     return recomputeActivity(db, { workspaceId });
   },
   (i) => ({ action: "activity_rule.update", targetType: "workspace", data: i }),
+);
+
+// ── Sending: calendar rules and the webhook channel (owner only; lib/dispatch/settings.ts) ──
+
+export const saveCalendarRulesAction = workspaceAction(
+  { role: "owner", schema: saveCalendarRulesSchema, revalidate: "" },
+  ({ db, workspaceId }, input) => saveCalendarRules(db, workspaceId, input),
+  (i) => ({ action: "calendar_settings.update", targetType: "workspace", data: i }),
+);
+
+/** The secret is in the answer only when this save created it; the audit row never holds it. */
+export const saveWebhookAction = workspaceAction(
+  { role: "owner", schema: saveWebhookSchema, revalidate: "settings" },
+  ({ db, workspaceId }, input) => saveWebhook(db, workspaceId, input),
+  (i, d) => ({ action: "webhook.save", targetType: "workspace", data: { url: d.url, maxAttempts: i.maxAttempts, secretCreated: !!d.secret } }),
+);
+
+export const rotateWebhookSecretAction = workspaceAction(
+  { role: "owner", schema: emptySchema, revalidate: "settings" },
+  ({ db, workspaceId }) => rotateWebhookSecret(db, workspaceId),
+  () => ({ action: "webhook.rotate_secret", targetType: "workspace" }),
+);
+
+export const removeWebhookAction = workspaceAction(
+  { role: "owner", schema: emptySchema, revalidate: "settings" },
+  async ({ db, workspaceId }) => {
+    await removeWebhook(db, workspaceId);
+    return null;
+  },
+  () => ({ action: "webhook.remove", targetType: "workspace" }),
+);
+
+export const testWebhookAction = workspaceAction(
+  { role: "owner", schema: emptySchema },
+  ({ db, workspaceId }) => sendTestPing(db, workspaceId),
+  (_, d) => ({ action: "webhook.test", targetType: "workspace", data: d }),
 );

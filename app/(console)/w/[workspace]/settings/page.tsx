@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { Card, PageHeader } from "@/components/ui/card";
 import { hasRole } from "@/lib/auth/roles";
 import { getWorkspaceContext } from "@/lib/workspaces/context";
+import { getCalendarSettings } from "@/lib/dispatch/settings";
 import { getActivityRule } from "@/lib/groups/health-queries";
 import { listAuditLog, listMembers, listPendingInvites } from "@/lib/workspaces/queries";
 import { AccountForms } from "./_components/account-forms";
@@ -11,6 +12,7 @@ import { ActivityRuleForm } from "./_components/activity-rule-form";
 import { AuditList } from "./_components/audit-list";
 import { InviteForm, PendingInvites } from "./_components/invites";
 import { MembersTable } from "./_components/members-table";
+import { SendingSettings } from "./_components/sending-settings";
 import { WorkspaceNameForm } from "./_components/workspace-name-form";
 
 export const metadata: Metadata = { title: "设置 Settings" };
@@ -20,12 +22,14 @@ export default async function SettingsPage({ params }: { params: Promise<{ works
   const ctx = await getWorkspaceContext(workspace);
   const isOwner = hasRole(ctx.role, "owner");
   const db = getDb();
-  const [members, invites, audit, t, rule] = await Promise.all([
+  const [members, invites, audit, t, rule, sending, td] = await Promise.all([
     listMembers(db, ctx.workspace.id),
     isOwner ? listPendingInvites(db, ctx.workspace.id) : [],
     isOwner ? listAuditLog(db, ctx.workspace.id) : [],
     getTranslations("settings"),
     getActivityRule(db, ctx.workspace.id),
+    getCalendarSettings(db, ctx.workspace.id),
+    getTranslations("dispatchSettings"),
   ]);
   const members_ = members.map((m) => ({ ...m, joinedAt: m.joinedAt.toISOString() }));
 
@@ -46,6 +50,9 @@ export default async function SettingsPage({ params }: { params: Promise<{ works
       ) : null}
       <Card title={t("activitySection")} lead={t("activityLead")} id="activity">
         <ActivityRuleForm workspaceId={ctx.workspace.id} rule={rule} canEdit={hasRole(ctx.role, "operator")} />
+      </Card>
+      <Card title={td("title")} lead={isOwner ? td("lead") : td("leadReadOnly")} id="sending">
+        <SendingSettings workspaceId={ctx.workspace.id} settings={sending} canEdit={isOwner} />
       </Card>
       <Card title={t("accountSection")} id="account">
         <AccountForms name={ctx.session.user.name} />

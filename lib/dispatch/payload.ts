@@ -1,0 +1,62 @@
+import { instantDay, instantTime } from "@/lib/calendar/time";
+
+/**
+ * The JSON a webhook receives for a due post: a snapshot taken when the post fell due, stored in
+ * post_deliveries.payload so that every retry sends exactly the same bytes (and signature base).
+ */
+export type PostPayloadRow = {
+  id: string;
+  workspace_id: string;
+  group_id: string;
+  group_name: string;
+  external_chat_id: string | null;
+  scheduled_at: Date | string;
+  late: boolean;
+  category: string;
+  format: string | null;
+  title: string;
+  body: string;
+  item_title: string | null;
+  content_item_id: string | null;
+  variant_id: string | null;
+  variant_label: string | null;
+  variant_body: string | null;
+  link_url: string | null;
+  mini_program_title: string | null;
+  mini_program_path: string | null;
+  images: { id: string; mimeType: string; filename: string }[] | null;
+  time_zone: string;
+};
+
+export type PostPayload = ReturnType<typeof buildPostPayload>;
+
+export const PAYLOAD_VERSION = 1;
+
+export function buildPostPayload(row: PostPayloadRow, idempotencyKey: string) {
+  const at = new Date(row.scheduled_at);
+  return {
+    type: "post.due" as const,
+    version: PAYLOAD_VERSION,
+    idempotencyKey,
+    workspaceId: row.workspace_id,
+    postId: row.id,
+    group: { id: row.group_id, name: row.group_name, externalChatId: row.external_chat_id },
+    scheduledAt: at.toISOString(),
+    scheduledLocal: `${instantDay(at, row.time_zone)} ${instantTime(at, row.time_zone)}`,
+    timeZone: row.time_zone,
+    late: row.late,
+    category: row.category,
+    format: row.format ?? "text",
+    title: row.title || row.item_title || "",
+    body: row.body || row.variant_body || "",
+    contentItemId: row.content_item_id,
+    variant: row.variant_id ? { id: row.variant_id, label: row.variant_label ?? "" } : null,
+    link: row.link_url,
+    miniProgram: row.mini_program_path ? { title: row.mini_program_title ?? "", path: row.mini_program_path } : null,
+    images: row.images ?? [],
+  };
+}
+
+export function idempotencyKeyFor(postId: string, channel: string): string {
+  return `qy-${channel}-${postId}`;
+}
