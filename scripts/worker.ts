@@ -4,8 +4,12 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { startEmbeddedPostgres, type EmbeddedServer } from "./embedded";
-import { EMBEDDED_URL_FILE } from "./env";
+import { EMBEDDED_URL_FILE, ensureAuthSecret } from "./env";
 import { runMigrations } from "../db/migrate";
+
+// Webhook signing secrets are encrypted with a key derived from AUTH_SECRET (or
+// QUNYUN_SECRET_KEY): the worker must use the same one as the web process.
+ensureAuthSecret();
 
 let embedded: EmbeddedServer | undefined;
 if (!process.env.DATABASE_URL) {
