@@ -116,7 +116,7 @@ const jsonFileSchema = z.object({
   steps: z.array(z.record(z.string(), z.unknown())).max(200),
 });
 
-export function parseJsonTemplate(text: string): { template?: ParsedTemplate; problems: ImportProblem[] } {
+export function parseJsonTemplate(text: string): ParseResult {
   let raw: unknown;
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ""));
@@ -141,7 +141,9 @@ export function unescapeCell(v: string): string {
  * Sheet rows (header first) back into steps. Columns are found by their header, so a sheet
  * with the columns moved still reads; a row that cannot be read is reported by its number.
  */
-export function parseSheetRows(rows: { rowNumber: number; cells: string[] }[], info: Record<string, string>, fallbackName: string) {
+export type ParseResult = { template?: ParsedTemplate; problems: ImportProblem[] };
+
+export function parseSheetRows(rows: { rowNumber: number; cells: string[] }[], info: Record<string, string>, fallbackName: string): ParseResult {
   const problems: ImportProblem[] = [];
   const [header, ...body] = rows;
   const col = (name: string) => header?.cells.findIndex((c) => c.trim() === name) ?? -1;

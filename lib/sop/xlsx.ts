@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { escapeCell } from "@/lib/members/export/cells";
 import { cellText } from "@/lib/members/import/xlsx-read";
-import { INFO_SHEET, infoRows, parseSheetRows, SHEET_COLUMNS, stepRows, unescapeCell, type ExportTemplate } from "./exchange";
+import { INFO_SHEET, infoRows, parseSheetRows, SHEET_COLUMNS, stepRows, unescapeCell, type ExportTemplate, type ParseResult } from "./exchange";
 
 const STEPS_SHEET = "SOP";
 const WIDTHS = [16, 60, 10, 30, 8, 24, 38, 38];
@@ -33,7 +33,7 @@ function sheetRows(sheet: ExcelJS.Worksheet | undefined) {
   return rows;
 }
 
-export async function parseXlsxTemplate(bytes: Uint8Array, fallbackName: string) {
+export async function parseXlsxTemplate(bytes: Uint8Array, fallbackName: string): Promise<ParseResult> {
   const book = new ExcelJS.Workbook();
   try {
     await book.xlsx.load(bytes as unknown as ArrayBuffer);
