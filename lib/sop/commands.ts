@@ -31,15 +31,16 @@ async function resolveLibrarySteps(db: DbOrTx, workspaceId: string, steps: StepI
   });
 }
 
-async function writeSteps(tx: Tx, key: Key, steps: StepInput[], keepIds: Set<string>) {
+async function writeSteps(tx: Tx, key: Key, steps: StepInput[], keepIds: Set<string>): Promise<string[]> {
   await tx.delete(sopSteps).where(and(eq(sopSteps.workspaceId, key.workspaceId), eq(sopSteps.templateId, key.templateId)));
-  if (!steps.length) return;
+  if (!steps.length) return [];
+  const ids = steps.map((s) => (s.id && keepIds.has(s.id) ? s.id : newId()));
   // A step keeps its id across edits: the posts of earlier runs are matched to it by that id.
   await tx.insert(sopSteps).values(
     steps.map((s, position) => ({
       workspaceId: key.workspaceId,
       templateId: key.templateId,
-      id: s.id && keepIds.has(s.id) ? s.id : newId(),
+      id: ids[position]!,
       position,
       timing: s.timing,
       weekday: s.weekday,
@@ -54,6 +55,7 @@ async function writeSteps(tx: Tx, key: Key, steps: StepInput[], keepIds: Set<str
       notes: s.notes,
     })),
   );
+  return ids;
 }
 
 async function nameTaken(db: DbOrTx, workspaceId: string, name: string, exceptId?: string) {
@@ -114,13 +116,13 @@ export async function saveTemplate(tx: Tx, input: Key & { baseVersion: number; f
     .select({ id: sopSteps.id })
     .from(sopSteps)
     .where(and(eq(sopSteps.workspaceId, input.workspaceId), eq(sopSteps.templateId, input.templateId)));
-  await writeSteps(tx, input, steps, new Set(existing.map((s) => s.id)));
+  const stepIds = await writeSteps(tx, input, steps, new Set(existing.map((s) => s.id)));
   const version = row.version + 1;
   await tx
     .update(sopTemplates)
     .set({ ...input.fields, version, updatedAt: new Date() })
     .where(and(eq(sopTemplates.workspaceId, input.workspaceId), eq(sopTemplates.id, input.templateId)));
-  return { version };
+  return { version, stepIds };
 }
 
 /** Runs go with the template (cascade); their posts stay in the calendar as they are. */

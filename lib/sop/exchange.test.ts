@@ -26,7 +26,11 @@ const tricky: ExportTemplate = {
   ],
 };
 
-const stepsOf = (t: ExportTemplate) => t.steps.map(({ itemTitle: _i, variantLabel: _v, ...s }) => ({ ...s, title: s.contentItemId ? (_i ?? s.title) : s.title }));
+const stepsOf = (t: ExportTemplate) =>
+  t.steps.map((s) => ({
+    timing: s.timing, weekday: s.weekday, dayOffset: s.dayOffset, time: s.time, contentItemId: s.contentItemId, variantId: s.variantId,
+    title: s.contentItemId ? (s.itemTitle ?? s.title) : s.title, inlineText: s.inlineText, category: s.category, ownerRole: s.ownerRole, notes: s.notes,
+  }));
 
 describe("readable timing", () => {
   it("reads back what it writes", () => {

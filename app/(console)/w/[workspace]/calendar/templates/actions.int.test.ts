@@ -183,7 +183,7 @@ describe("SOP templates", () => {
     const imported = ok(await importTemplateAction(ws.workspaceId, null, { template: parsed.template }));
     expect(imported.name).toBe(`${template.name} (2)`);
     const copy = (await getTemplate(getDb(), { workspaceId: ws.workspaceId, templateId: imported.templateId }))!;
-    const strip = (t: typeof copy) => t.steps.map(({ id: _id, ...s }) => s);
+    const strip = (t: typeof copy) => t.steps.map((s) => ({ ...s, id: undefined }));
     expect(strip(copy)).toEqual(strip(template));
     expect(copy.starterKey).toBeNull();
   });
