@@ -38,8 +38,8 @@ test("the restaurant starter applied to two groups for a week makes 42 posts; it
   await expect(page.getByTestId("sop-preview-total")).toHaveText("将为 2 个群生成 42 篇帖子");
   await page.getByRole("button", { name: "确认生成 42 篇帖子" }).click();
   await expect(page.getByText("已生成 42 篇帖子。")).toBeVisible();
-  const [{ n }] = await sql<{ n: number }[]>`select count(*)::int as n from posts where workspace_id = ${ws.workspaceId} and status = 'scheduled'`;
-  expect(n).toBe(42);
+  const [scheduled] = await sql<{ n: number }[]>`select count(*)::int as n from posts where workspace_id = ${ws.workspaceId} and status = 'scheduled'`;
+  expect(scheduled?.n).toBe(42);
   const times = await sql<{ t: string }[]>`select distinct to_char(scheduled_at at time zone 'Asia/Shanghai', 'HH24:MI') as t from posts where workspace_id = ${ws.workspaceId} order by 1`;
   expect(times.map((r) => r.t)).toEqual(["11:00", "12:00", "18:00"]);
 
@@ -72,6 +72,6 @@ test("the restaurant starter applied to two groups for a week makes 42 posts; it
   await signIn(viewer, ws.viewer);
   const answer = await callAction(viewer.request, templateUrl, "applyRunAction", [ws.workspaceId, null, { templateId, templateVersion: 2, groupIds: [g1], startDate: shanghaiDay(1), endDate: shanghaiDay(2), channel: "manual" }]);
   expect(answer).toContain("errors.forbidden");
-  const [{ after }] = await sql<{ after: number }[]>`select count(*)::int as after from posts where workspace_id = ${ws.workspaceId}`;
-  expect(after).toBe(42);
+  const [total] = await sql<{ n: number }[]>`select count(*)::int as n from posts where workspace_id = ${ws.workspaceId}`;
+  expect(total?.n).toBe(42);
 });

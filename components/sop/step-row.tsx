@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import type { ContentOption } from "@/lib/content/options";
 import { CONTENT_CATEGORIES, MAX_TEXT, SOP_OWNER_ROLES, type SopTiming } from "@/lib/sop/schema";
+import { whenLabel } from "./when";
 
 export type DraftStep = {
   key: string;
@@ -83,6 +84,9 @@ export function StepRow({
             <input id={id("time")} type="time" required className={control} value={step.time} onChange={(e) => onChange({ time: e.target.value })} disabled={disabled} {...described("time")} />
           </div>
         </div>
+        {/^\d{2}:\d{2}$/.test(step.time) ? (
+          <p className="mt-1 text-xs text-stone-500">{whenLabel(t, { timing, weekday: Number(step.weekday), dayOffset: Number(step.dayOffset) || 0, time: step.time })}</p>
+        ) : null}
         {small("weekday")}
         {small("dayOffset")}
         {small("time")}
