@@ -118,3 +118,13 @@ export const TAG_LIBRARY: Record<string, readonly string[]> = {
 
 /** Order totals (yuan) for demo order events: a 9.9 trial up to a gift box. */
 export const ORDER_AMOUNTS_YUAN = [9.9, 19.9, 29.9, 39, 59, 88, 128, 199] as const;
+
+/**
+ * SOP starters the demo applies for the current week (Monday to Sunday), so the calendar has
+ * posts on first start: what already passed shows as sent, the rest as scheduled. `group` is an
+ * index into the demo's group list (db/seed.ts GROUPS).
+ */
+export const DEMO_SOP_RUNS = [
+  { starterKey: "restaurant_daily", group: 1 },
+  { starterKey: "education_weekly", group: 2 },
+] as const;

@@ -1,7 +1,9 @@
-import { count } from "drizzle-orm";
+import { and, count, eq, lt, sql } from "drizzle-orm";
 import { closeDb, getDb, type Tx } from "./client";
-import { events, groupMemberships, members, memberships, memberTags, users } from "./schema";
-import { JOIN_SOURCES, makeNickname, makePhone, ORDER_AMOUNTS_YUAN, pick, pickSome, REMARKS, seededRandom, TAG_LIBRARY, type Random } from "./seed-data";
+import { events, groupMemberships, members, memberships, memberTags, posts, users } from "./schema";
+import { DEMO_SOP_RUNS, JOIN_SOURCES, makeNickname, makePhone, ORDER_AMOUNTS_YUAN, pick, pickSome, REMARKS, seededRandom, TAG_LIBRARY, type Random } from "./seed-data";
+import { transitionPosts } from "@/lib/calendar/status";
+import { addLocalDays, instantDay, localToInstant, weekdayOf } from "@/lib/calendar/time";
 import { createGroup } from "@/lib/groups/commands";
 import { groupFieldsSchema } from "@/lib/groups/schema";
 import { newId } from "@/lib/ids";
@@ -9,6 +11,9 @@ import { recomputeActivity } from "@/lib/members/activity-job";
 import { createTag, createTagGroup } from "@/lib/members/commands";
 import { createPlan } from "@/lib/positioning/commands";
 import { starterAnswers } from "@/lib/positioning/starters";
+import { addStarter } from "@/lib/sop/commands";
+import { applyRun } from "@/lib/sop/runs";
+import { STARTERS } from "@/lib/sop/starters";
 import { createUser } from "@/lib/users/commands";
 import { createWorkspace } from "@/lib/workspaces/commands";
 
@@ -107,6 +112,7 @@ async function seedDemoContent(tx: Tx, ctx: Ctx) {
     });
     groupIds.push((await createGroup(tx, { workspaceId, fields })).groupId);
   }
+  await seedSops(tx, ctx, groupIds);
   const tagIds = await seedTagLibrary(tx, workspaceId);
   const rand = seededRandom(SEED);
   const people = buildPeople(rand, groupIds, ctx.now);
@@ -115,6 +121,42 @@ async function seedDemoContent(tx: Tx, ctx: Ctx) {
   // Yesterday's scores too, so the trend sparkline has a line; today's last, as the job would.
   for (let daysAgo = 13; daysAgo >= 0; daysAgo--) {
     await recomputeActivity(tx, { workspaceId, now: new Date(ctx.now.getTime() - daysAgo * DAY_MS) });
+  }
+}
+
+const DEMO_TIME_ZONE = "Asia/Shanghai";
+
+/** The five SOP starters, and two of them running this week in the demo's groups. */
+async function seedSops(tx: Tx, ctx: Ctx, groupIds: string[]) {
+  const { workspaceId, operatorId: userId } = ctx;
+  const templates = new Map<string, string>();
+  for (const s of STARTERS) templates.set(s.key, (await addStarter(tx, { workspaceId, userId, starterKey: s.key })).templateId);
+  const today = instantDay(ctx.now, DEMO_TIME_ZONE);
+  const monday = addLocalDays(today, 1 - weekdayOf(today));
+  // "now" just before Monday 00:00, so the whole week is planned; what has passed is then sent.
+  const weekStart = new Date(localToInstant(monday, "00:00", DEMO_TIME_ZONE).getTime() - 1);
+  for (const run of DEMO_SOP_RUNS) {
+    const { runId } = await applyRun(tx, {
+      workspaceId,
+      templateId: templates.get(run.starterKey)!,
+      templateVersion: 1,
+      groupIds: [groupIds[run.group]!],
+      startDate: monday,
+      endDate: addLocalDays(monday, 6),
+      channel: "manual",
+      timeZone: DEMO_TIME_ZONE,
+      userId,
+      now: weekStart,
+    });
+    const past = await tx
+      .select({ id: posts.id })
+      .from(posts)
+      .where(and(eq(posts.workspaceId, workspaceId), eq(posts.runId, runId), lt(posts.scheduledAt, ctx.now)));
+    await transitionPosts(tx, { workspaceId, postIds: past.map((p) => p.id), to: "sent", actorUserId: userId, note: "示例数据" });
+    await tx
+      .update(posts)
+      .set({ sentAt: sql`${posts.scheduledAt}` })
+      .where(and(eq(posts.workspaceId, workspaceId), eq(posts.runId, runId), eq(posts.status, "sent")));
   }
 }
 
