@@ -1,6 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { CheckList } from "@/components/calendar/check-list";
+import { CATEGORY_STYLES } from "@/components/content/category";
+import type { ContentCategory } from "@/db/schema";
 import type { CheckWarning } from "@/lib/calendar/check-types";
 
 export type PreviewGroup = { groupId: string; name: string; count: number; days: { day: string; items: { time: string; title: string; category: string }[] }[] };
@@ -11,8 +14,6 @@ export type PreviewData = {
   skippedDuplicate: number;
   skippedNonexistent: { day: string; time: string }[];
 };
-
-const DOT: Record<string, string> = { product: "bg-sky-500", values: "bg-violet-500", interaction: "bg-amber-500", activity: "bg-emerald-600" };
 
 /**
  * What applying a template will create: per group the count and its first days, the total, what
@@ -35,16 +36,10 @@ export function RunPreview({ data, warnings = [], groupNames = {} }: { data: Pre
         </ul>
       ) : null}
       {warnings.length ? (
-        <div className="rounded-md border border-amber-200 bg-amber-50 p-3">
-          <h3 className="text-sm font-semibold text-amber-900">{t("warningsTitle")}</h3>
-          <ul className="mt-1 list-disc space-y-1 pl-5 text-sm text-amber-900">
-            {warnings.map((w, i) => (
-              <li key={i} className={w.severity === "error" ? "font-medium text-red-800" : undefined}>
-                {t(`warnings.${w.kind}`, { group: groupNames[w.groupId] ?? "", period: w.period ?? "", value: w.value, limit: w.limit })}
-              </li>
-            ))}
-          </ul>
-        </div>
+        <section aria-label={t("warningsTitle")}>
+          <h3 className="mb-2 text-sm font-semibold text-stone-900">{t("warningsTitle")}</h3>
+          <CheckList warnings={warnings} groupNames={groupNames} />
+        </section>
       ) : null}
       <div className="grid gap-3 md:grid-cols-2">
         {data.groups.map((g) => (
@@ -60,7 +55,7 @@ export function RunPreview({ data, warnings = [], groupNames = {} }: { data: Pre
                   <ul className="mt-0.5 space-y-0.5">
                     {d.items.map((p, i) => (
                       <li key={i} className="flex items-center gap-2">
-                        <span className={`inline-block h-2 w-2 shrink-0 rounded-full ${DOT[p.category] ?? "bg-stone-400"}`} aria-hidden />
+                        <span className={`inline-block h-2 w-2 shrink-0 rounded-full ${CATEGORY_STYLES[p.category as ContentCategory]?.dot ?? "bg-stone-400"}`} aria-hidden />
                         <span className="tabular-nums text-stone-600">{p.time}</span>
                         <span className="truncate">{p.title}</span>
                       </li>

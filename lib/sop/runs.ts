@@ -5,7 +5,8 @@ import { groups, posts, sopRuns, type PostChannel } from "@/db/schema";
 import type { ProposedPost } from "@/lib/calendar/check-types";
 import { createPosts, type NewPost } from "@/lib/calendar/posts";
 import { daysFrom } from "@/lib/calendar/time";
-import { ConflictError, NotFoundError, RuleError } from "@/lib/errors";
+import { checkProposedPosts } from "@/lib/calendar/checks";
+import { AppError, ConflictError, NotFoundError, RuleError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { expandRun, type SkippedOccurrence } from "./expand";
 import { firstVariants, ownerResolver } from "./owners";
@@ -129,6 +130,9 @@ export async function applyRun(tx: Tx, r: RunRequest & { templateVersion: number
   const plan = await planRun(tx, r);
   if (plan.template.version !== r.templateVersion) throw new ConflictError("sopErrors.templateChanged", { currentVersion: plan.template.version });
   if (plan.total === 0) throw new RuleError("sopErrors.nothingToCreate");
+  // The calendar's hard daily limit holds for SOPs too; the softer checks were shown in the preview.
+  const warnings = await checkProposedPosts(tx, { workspaceId: r.workspaceId, proposed: plan.proposed });
+  if (warnings.some((w) => w.severity === "error")) throw new AppError("errors.calendarChecksBlock", undefined, { warnings });
   const runId = newId();
   await tx.insert(sopRuns).values({
     workspaceId: r.workspaceId,

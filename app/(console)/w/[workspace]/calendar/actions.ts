@@ -1,6 +1,7 @@
 "use server";
 
 import { workspaceAction } from "@/lib/action";
+import { retryPost } from "@/lib/dispatch/commands";
 import { cancelPost, createPost, markNotificationsRead, markPostSent, movePost, updatePost } from "@/lib/calendar/commands";
 import { createPostSchema, markNotificationsReadSchema, movePostSchema, postRefSchema, updatePostSchema } from "@/lib/calendar/schema";
 
@@ -34,6 +35,13 @@ export const markPostSentAction = workspaceAction(
   { role: "operator", schema: postRefSchema, revalidate: "calendar" },
   ({ db, workspaceId, session }, i) => markPostSent(db, { workspaceId, actorUserId: session.user.id, ...i }),
   (i) => ({ action: "post.mark_sent", ...target(i.postId) }),
+);
+
+/** A failed webhook post goes out again now, under the same idempotency key. */
+export const retryPostAction = workspaceAction(
+  { role: "operator", schema: postRefSchema, revalidate: "calendar" },
+  ({ db, workspaceId, session }, i) => retryPost(db, { workspaceId, actorUserId: session.user.id, postId: i.postId }),
+  (i) => ({ action: "post.retry", ...target(i.postId) }),
 );
 
 /** Reading one's own notifications is not writing the workspace: viewers may do it too. */

@@ -13,7 +13,7 @@ import { instantDay, instantTime } from "@/lib/calendar/time";
 import { listContentOptions } from "@/lib/content/options";
 import { isUuid } from "@/lib/ids";
 import { getWorkspaceContext } from "@/lib/workspaces/context";
-import { cancelPostAction } from "../../actions";
+import { cancelPostAction, retryPostAction } from "../../actions";
 import { PostForm } from "../../_components/post-form";
 
 export const metadata: Metadata = { title: "帖子 Post" };
@@ -103,7 +103,12 @@ export default async function PostPage({ params }: { params: Promise<{ workspace
         )}
         {canEdit ? (
           <div className="mt-6 border-t border-stone-200 pt-4">
-            <ActionButton action={cancelPostAction.bind(null, ctx.workspace.id)} fields={{ postId: p.id }} label={t("cancel")} variant="danger" confirm={t("cancelConfirm")} />
+            <div className="flex flex-wrap gap-3">
+              {p.status === "failed" && p.channel !== "manual" ? (
+                <ActionButton action={retryPostAction.bind(null, ctx.workspace.id)} fields={{ postId: p.id }} label={t("retry")} />
+              ) : null}
+              <ActionButton action={cancelPostAction.bind(null, ctx.workspace.id)} fields={{ postId: p.id }} label={t("cancel")} variant="danger" confirm={t("cancelConfirm")} />
+            </div>
           </div>
         ) : null}
       </Card>

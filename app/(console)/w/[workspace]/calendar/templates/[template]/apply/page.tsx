@@ -7,6 +7,7 @@ import { RunPreview } from "@/components/sop/run-preview";
 import { getDb } from "@/db/client";
 import { hasRole } from "@/lib/auth/roles";
 import type { CheckWarning } from "@/lib/calendar/check-types";
+import { checkProposedPosts } from "@/lib/calendar/checks";
 import { addLocalDays, instantDay } from "@/lib/calendar/time";
 import { AppError } from "@/lib/errors";
 import { getTemplateContext } from "@/lib/sop/page-context";
@@ -48,8 +49,7 @@ export default async function ApplyPage({ params, searchParams }: { params: Prom
   if (asked && parsed.success) {
     try {
       const plan = await planRun(getDb(), { ...parsed.data, workspaceId: ctx.workspace.id, userId: ctx.session.user.id, timeZone: tz, now: new Date() });
-      // The calendar checks (lib/calendar/checks.ts) plug in here with plan.proposed.
-      preview = { data: previewData(plan, tz), warnings: [] };
+      preview = { data: previewData(plan, tz), warnings: await checkProposedPosts(getDb(), { workspaceId: ctx.workspace.id, proposed: plan.proposed }) };
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       problem = t(error.messageKey);
