@@ -93,7 +93,7 @@ describe("SOP templates", () => {
     expect(firstGroup.find((p) => instantTime(p.scheduledAt, "Asia/Shanghai") === "12:00")!.ownerUserId).toBe(ws.operator.id);
     // The second group has no staff: the applying operator does it.
     expect(new Set(rows.filter((p) => p.groupId === ws.groupIds[1]).map((p) => p.ownerUserId))).toEqual(new Set([ws.operator.id]));
-    expect(rows.map((p) => p.category).filter((c) => c === "activity")).toHaveLength(14);
+    expect(rows.map((p) => p.category).filter((c) => c === "activity")).toHaveLength(28);
     // Applying again to the same groups and dates doubles nothing.
     const again = await applyRunAction(ws.workspaceId, null, input);
     expect(again).toMatchObject({ ok: false, error: "sopErrors.nothingToCreate" });
