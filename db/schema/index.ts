@@ -7,3 +7,4 @@ export * from "./events";
 export * from "./rules";
 export * from "./livecodes";
 export * from "./calendar";
+export * from "./data";

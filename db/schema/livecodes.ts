@@ -4,7 +4,7 @@ import { users, workspaces } from "./identity";
 import { groups } from "./groups";
 import { tags } from "./members";
 
-export const publicCodeKind = pgEnum("public_code_kind", ["live_code"]);
+export const publicCodeKind = pgEnum("public_code_kind", ["live_code", "link"]);
 export const userAgentClass = pgEnum("user_agent_class", ["wechat", "mobile", "desktop", "bot", "other"]);
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
