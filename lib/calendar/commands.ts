@@ -3,6 +3,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { contentItems, contentVariants, groups, memberships, notifications, posts, workspaces, type PostStatus } from "@/db/schema";
 import { AppError, ConflictError, NotFoundError, RuleError } from "@/lib/errors";
+import { recordReach } from "@/lib/links/reach";
 import type { CheckWarning, ProposedPost } from "./check-types";
 import { checkProposedPosts } from "./checks";
 import { createPosts } from "./posts";
@@ -152,6 +153,8 @@ export async function cancelPost(db: DbOrTx, q: { workspaceId: string; actorUser
 export async function markPostSent(db: DbOrTx, q: { workspaceId: string; actorUserId: string; postId: string }) {
   const moved = await transitionPosts(db, { workspaceId: q.workspaceId, postIds: [q.postId], to: "sent", actorUserId: q.actorUserId, note: "marked sent", set: { sentAt: new Date() } });
   if (!moved.length) await explainRefusal(db, q.workspaceId, q.postId);
+  // Sent by hand: the channel reports nothing, so reach is the group's members right now.
+  await recordReach(db, q.workspaceId, [q.postId]);
   await db
     .update(notifications)
     .set({ readAt: new Date() })

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { transitionPosts } from "@/lib/calendar/status";
 import { OutboundRefusedError, postOutbound } from "@/lib/net/outbound";
+import { reachFromResponse, recordReach } from "@/lib/links/reach";
 import { backoffMs as defaultBackoff } from "./backoff";
 import { failPosts } from "./handoff";
 import { getWebhookTarget, type WebhookTarget } from "./settings";
@@ -22,7 +23,7 @@ export type SenderOptions = {
 export type Claimed = { workspace_id: string; post_id: string; idempotency_key: string; attempts: number; payload: unknown };
 
 export type Outcome =
-  | { kind: "delivered"; claim: Claimed; status: number }
+  | { kind: "delivered"; claim: Claimed; status: number; reach?: number | null }
   | { kind: "retry"; claim: Claimed; status: number | null; error: string; delayMs: number }
   | { kind: "failed"; claim: Claimed; status: number | null; error: string };
 
@@ -139,7 +140,7 @@ export class WebhookSender {
     let error: string;
     try {
       const res = await postOutbound(target.url, { body, headers, timeoutMs: this.opts.timeoutMs }, { allowPrivate: this.opts.allowPrivate });
-      if (res.status >= 200 && res.status < 300) return { kind: "delivered", claim, status: res.status };
+      if (res.status >= 200 && res.status < 300) return { kind: "delivered", claim, status: res.status, reach: reachFromResponse(res.body) };
       status = res.status;
       error = `HTTP ${res.status}`;
     } catch (e) {
@@ -197,7 +198,10 @@ async function finishDelivered(tx: DbOrTx, delivered: Extract<Outcome, { kind: "
   for (const r of done) byWorkspace.set(r.workspace_id, [...(byWorkspace.get(r.workspace_id) ?? []), r.post_id]);
   for (const [workspaceId, postIds] of byWorkspace) {
     // The database's clock (see due.ts); drizzle's update accepts SQL where `set` is typed as values.
-    await transitionPosts(tx, { workspaceId, postIds, to: "sent", actorUserId: null, note: "webhook", set: { sentAt: sql`now()` as unknown as Date } });
+    const moved = await transitionPosts(tx, { workspaceId, postIds, to: "sent", actorUserId: null, note: "webhook", set: { sentAt: sql`now()` as unknown as Date } });
+    // The receiver's {"reach": n} when it answered one, else the group's members (lib/links/reach.ts).
+    const reach = new Map(delivered.flatMap((o) => (o.claim.workspace_id === workspaceId && o.reach != null ? [[o.claim.post_id, o.reach] as const] : [])));
+    await recordReach(tx, workspaceId, moved.map((m) => m.id), reach);
   }
 }
 

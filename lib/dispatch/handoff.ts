@@ -3,6 +3,8 @@ import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { postDeliveries, type PostChannel } from "@/db/schema";
 import { transitionPosts } from "@/lib/calendar/status";
+import { ensurePostLinks } from "@/lib/links/links";
+import { publicBaseUrl, trackedUrl } from "@/lib/links/public-url";
 import { notifyAboutPosts } from "./notify";
 import { buildPostPayload, idempotencyKeyFor, type PostPayloadRow } from "./payload";
 
@@ -17,6 +19,8 @@ export type DuePost = { id: string; channel: PostChannel };
  */
 export async function handOff(db: DbOrTx, workspaceId: string, due: DuePost[]): Promise<number> {
   const by = (c: PostChannel) => due.filter((p) => p.channel === c).map((p) => p.id);
+  // Every post that carries a link gets its tracked link when it falls due, whatever its channel.
+  await ensurePostLinks(db, { workspaceId, postIds: due.map((p) => p.id) });
   await notifyAboutPosts(db, workspaceId, by("manual"), "post_due");
   const wecom = by("wecom");
   if (wecom.length) await failPosts(db, workspaceId, wecom, WECOM_NOT_CONNECTED);
@@ -62,9 +66,13 @@ async function payloadRows(db: DbOrTx, workspaceId: string, postIds: string[]): 
 export async function queueWebhookDeliveries(db: DbOrTx, workspaceId: string, postIds: string[]): Promise<number> {
   if (!postIds.length) return 0;
   const rows = await payloadRows(db, workspaceId, postIds);
+  const links = await ensurePostLinks(db, { workspaceId, postIds });
+  const base = publicBaseUrl();
   const values = rows.map((row) => {
     const idempotencyKey = idempotencyKeyFor(row.id, "webhook");
-    return { workspaceId, postId: row.id, channel: "webhook" as const, idempotencyKey, status: "pending" as const, attempts: 0, payload: buildPostPayload(row, idempotencyKey) };
+    const link = links.get(row.id);
+    const tracked = link ? { url: trackedUrl(base, link.code), code: link.code, destination: link.destination } : undefined;
+    return { workspaceId, postId: row.id, channel: "webhook" as const, idempotencyKey, status: "pending" as const, attempts: 0, payload: buildPostPayload(row, idempotencyKey, tracked) };
   });
   if (!values.length) return 0;
   const written = await db

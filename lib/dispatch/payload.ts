@@ -32,8 +32,12 @@ export type PostPayload = ReturnType<typeof buildPostPayload>;
 
 export const PAYLOAD_VERSION = 1;
 
-export function buildPostPayload(row: PostPayloadRow, idempotencyKey: string) {
+/** The post's tracked link (lib/links): what members click, and where it leads. */
+export type TrackedLink = { url: string; code: string; destination: string };
+
+export function buildPostPayload(row: PostPayloadRow, idempotencyKey: string, tracked?: TrackedLink) {
   const at = new Date(row.scheduled_at);
+  const body = row.body || row.variant_body || "";
   return {
     type: "post.due" as const,
     version: PAYLOAD_VERSION,
@@ -48,10 +52,12 @@ export function buildPostPayload(row: PostPayloadRow, idempotencyKey: string) {
     category: row.category,
     format: row.format ?? "text",
     title: row.title || row.item_title || "",
-    body: row.body || row.variant_body || "",
+    // A URL written in the text is replaced by its tracked URL, so clicks are counted.
+    body: tracked ? body.split(tracked.destination).join(tracked.url) : body,
     contentItemId: row.content_item_id,
     variant: row.variant_id ? { id: row.variant_id, label: row.variant_label ?? "" } : null,
-    link: row.link_url,
+    link: tracked ? tracked.url : row.link_url,
+    linkDestination: tracked ? tracked.destination : row.link_url,
     miniProgram: row.mini_program_path ? { title: row.mini_program_title ?? "", path: row.mini_program_path } : null,
     images: row.images ?? [],
   };
