@@ -34,8 +34,8 @@ describe("tracked links", () => {
     expect(first.get(a)?.destination).toBe("https://shop.example.com/deal?id=11");
     const [registered] = await codeRow(first.get(a)!.code);
     expect(registered).toMatchObject({ workspace_id: ws.workspaceId, kind: "link", target_id: first.get(a)!.linkId });
-    const [{ n }] = (await db().execute<{ n: number }>(sql`select count(*)::int as n from links where workspace_id = ${ws.workspaceId}`)) as [{ n: number }];
-    expect(n).toBe(2);
+    const [count] = await db().execute<{ n: number }>(sql`select count(*)::int as n from links where workspace_id = ${ws.workspaceId}`);
+    expect(count!.n).toBe(2);
   });
 
   it("uses the variant's link for library content, and a personalised link per member", async () => {

@@ -137,3 +137,31 @@ export async function ensureMemberLink(
 export function trackedText(text: string, link: PostLink | undefined, base: string): string {
   return link ? textWithTrackedUrl(text, link.destination, trackedUrl(base, link.code)) : text;
 }
+
+/** The links posts already have (for readers: a viewer's page creates nothing). Keyed by post id. */
+export async function existingPostLinks(db: DbOrTx, workspaceId: string, postIds: string[]): Promise<Map<string, PostLink>> {
+  const ids = postIds.filter(isUuid);
+  if (!ids.length) return new Map();
+  const rows = await db.execute<PostLink & { postId: string }>(sql`
+    select distinct on (post_id) id as "linkId", code, destination_url as destination, variant_id as "variantId", member_id as "memberId", post_id as "postId"
+    from links where workspace_id = ${workspaceId} and post_id in ${ids} and member_id is null
+    order by post_id, created_at desc`);
+  return new Map(rows.map((r) => [r.postId, r]));
+}
+
+/**
+ * What the to-do list and the post page show: operators' pages make the links (get or create,
+ * idempotent) so the text they copy is already tracked; viewers only see links that exist.
+ */
+export async function linksForPages(db: DbOrTx, q: { workspaceId: string; postIds: string[]; create: boolean; actorUserId: string }): Promise<Map<string, PostLink>> {
+  if (!q.create) return existingPostLinks(db, q.workspaceId, q.postIds);
+  return ensurePostLinks(db, { workspaceId: q.workspaceId, postIds: q.postIds, actorUserId: q.actorUserId });
+}
+
+/** Clicks and unique clicks of a post's links so far (raw events of one post: an index range). */
+export async function postClickCounts(db: DbOrTx, workspaceId: string, postId: string): Promise<{ clicks: number; unique: number }> {
+  const [row] = await db.execute<{ clicks: number; unique: number }>(sql`
+    select count(*)::int as clicks, count(*) filter (where unique_click)::int as "unique"
+    from events where workspace_id = ${workspaceId} and post_id = ${postId} and kind = 'click'`);
+  return row ?? { clicks: 0, unique: 0 };
+}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { headers } from "next/headers";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { CATEGORY_COLORS, STATUS_MARKS } from "@/components/calendar/category-colors";
@@ -9,6 +10,8 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { hasRole } from "@/lib/auth/roles";
 import { listNotifications, listTodayPosts } from "@/lib/calendar/post-queries";
 import { instantTime } from "@/lib/calendar/time";
+import { linksForPages, trackedText } from "@/lib/links/links";
+import { publicBaseUrl, trackedUrl } from "@/lib/links/public-url";
 import { getWorkspaceContext } from "@/lib/workspaces/context";
 import { markNotificationsReadAction, markPostSentAction } from "../actions";
 
@@ -30,6 +33,10 @@ export default async function TodayPage({ params }: { params: Promise<{ workspac
   ]);
   const canSend = hasRole(ctx.role, "operator");
   const base = `/w/${ctx.workspace.id}`;
+  // Posts that carry a link are copied with their tracked link (made here for operators).
+  const tl = await getTranslations("linkTracking");
+  const links = await db.transaction((tx) => linksForPages(tx, { workspaceId: ctx.workspace.id, postIds: list.map((p) => p.id), create: canSend, actorUserId: userId }));
+  const publicBase = publicBaseUrl(await headers());
   // Grouped by local time, so the list reads like the day's running order.
   const slots = new Map<string, typeof list>();
   for (const p of list) {
@@ -50,7 +57,10 @@ export default async function TodayPage({ params }: { params: Promise<{ workspac
               {slot}
             </h2>
             <ul className="space-y-2">
-              {items.map((p) => (
+              {items.map((p) => {
+                const link = links.get(p.id);
+                const text = trackedText(p.text, link, publicBase);
+                return (
                 <li key={p.id} id={`post-${p.id}`} className={`scroll-mt-4 rounded-lg border border-l-4 border-stone-200 bg-white p-4 ${CATEGORY_COLORS[p.category].chip}`}>
                   <div className="flex flex-wrap items-center gap-2 text-sm">
                     <span className="font-medium tabular-nums">{format.dateTime(p.scheduledAt, { month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: tz })}</span>
@@ -60,11 +70,16 @@ export default async function TodayPage({ params }: { params: Promise<{ workspac
                     {p.ownerUserId ? <Badge tone="emerald">{t("mine")}</Badge> : <Badge tone="amber">{t("unassigned")}</Badge>}
                   </div>
                   <h3 className="mt-1 font-medium text-stone-900">{p.title || tc("untitled")}</h3>
-                  {p.text ? <p className="mt-1 line-clamp-4 whitespace-pre-wrap text-sm text-stone-700">{p.text}</p> : <p className="mt-1 text-sm text-stone-500">{t("noText")}</p>}
+                  {text ? <p className="mt-1 line-clamp-4 whitespace-pre-wrap text-sm text-stone-700">{text}</p> : <p className="mt-1 text-sm text-stone-500">{t("noText")}</p>}
+                  {link ? (
+                    <p className="mt-1 break-all text-xs text-stone-600">
+                      {tl("trackedLabel")}: <span data-testid="tracked-url">{trackedUrl(publicBase, link.code)}</span>
+                    </p>
+                  ) : null}
                   {p.failedReason ? <p className="mt-1 text-sm text-red-700">{p.failedReason}</p> : null}
                   {p.notes ? <p className="mt-1 text-xs text-stone-600">{p.notes}</p> : null}
                   <div className="mt-3 flex flex-wrap items-center gap-2">
-                    {p.text ? <CopyButton text={p.text} label={t("copyText")} /> : null}
+                    {text ? <CopyButton text={text} label={link ? tl("copyTextTracked") : t("copyText")} /> : null}
                     {p.images.map((img, i) => (
                       <a key={img.id} href={`${base}/livecodes/uploads/${img.id}`} download={img.filename} className="rounded-md border border-stone-300 bg-white px-3 py-2 text-sm text-stone-800 underline-offset-2 hover:underline">
                         {t("download", { n: i + 1 })}
@@ -76,7 +91,8 @@ export default async function TodayPage({ params }: { params: Promise<{ workspac
                     </Link>
                   </div>
                 </li>
-              ))}
+                );
+              })}
             </ul>
           </section>
         ))}

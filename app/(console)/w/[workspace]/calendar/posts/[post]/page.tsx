@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { headers } from "next/headers";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { STATUS_MARKS } from "@/components/calendar/category-colors";
 import { ActionButton } from "@/components/ui/action-button";
+import { PostLinkCard } from "@/components/links/post-link-card";
 import { Card, PageHeader } from "@/components/ui/card";
 import { hasRole } from "@/lib/auth/roles";
 import { getPostDetail } from "@/lib/calendar/post-queries";
@@ -12,6 +14,8 @@ import { listCalendarGroups, listWorkspaceMembers } from "@/lib/calendar/queries
 import { instantDay, instantTime } from "@/lib/calendar/time";
 import { listContentOptions } from "@/lib/content/options";
 import { isUuid } from "@/lib/ids";
+import { linksForPages, postClickCounts } from "@/lib/links/links";
+import { publicBaseUrl, trackedUrl } from "@/lib/links/public-url";
 import { getWorkspaceContext } from "@/lib/workspaces/context";
 import { cancelPostAction, retryPostAction } from "../../actions";
 import { PostForm } from "../../_components/post-form";
@@ -44,6 +48,10 @@ export default async function PostPage({ params }: { params: Promise<{ workspace
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short", timeZone: tz });
   const base = `/w/${ctx.workspace.id}/calendar`;
   const title = p.title || detail.itemTitle || tc("untitled");
+  const canLink = hasRole(ctx.role, "operator") && p.status !== "cancelled";
+  const link = (await db.transaction((tx) => linksForPages(tx, { workspaceId: ctx.workspace.id, postIds: [p.id], create: canLink, actorUserId: ctx.session.user.id }))).get(p.id);
+  const clicks = link ? await postClickCounts(db, ctx.workspace.id, p.id) : { clicks: 0, unique: 0 };
+  const publicBase = publicBaseUrl(await headers());
 
   return (
     <div className="max-w-4xl space-y-6">
@@ -112,6 +120,7 @@ export default async function PostPage({ params }: { params: Promise<{ workspace
           </div>
         ) : null}
       </Card>
+      <PostLinkCard url={link ? trackedUrl(publicBase, link.code) : null} destination={link?.destination ?? null} clicks={clicks.clicks} unique={clicks.unique} reach={p.reachCount ?? null} />
       <div className="grid gap-6 md:grid-cols-2">
         <Card title={t("history")}>
           {detail.history.length === 0 ? (
