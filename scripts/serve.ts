@@ -1,12 +1,16 @@
 /**
  * `npm start` / `npm run dev`: the whole console with one command. Without DATABASE_URL it
  * starts the embedded PostgreSQL (and seeds the demo workspace on first run); it always applies
- * the migrations; `start` builds first when the build is missing or older than the sources.
+ * the migrations; `start` builds first when the build is missing or older than the sources
+ * (unless QUNYUN_NO_BUILD=1, which the benchmarks set: they add a file to public/ for the run).
+ * `start` then serves the build in this process (lib/server/http.ts: Next as a custom server,
+ * with a fast path for live-code pages); `dev` runs `next dev` as a child process.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { runMigrations } from "../db/migrate";
+import type { WebServer } from "../lib/server/http";
 import { startEmbeddedPostgres, type EmbeddedServer } from "./embedded";
 import { EMBEDDED_URL_FILE, ensureAuthSecret } from "./env";
 
@@ -30,6 +34,7 @@ function buildIsStale(): boolean {
 
 let embedded: EmbeddedServer | undefined;
 let child: ChildProcess | undefined;
+let web: WebServer | undefined;
 let stopping = false;
 
 async function shutdown(code: number) {
@@ -41,6 +46,11 @@ async function shutdown(code: number) {
       const timer = setTimeout(resolve, 10_000);
       child?.once("exit", () => resolve(clearTimeout(timer)));
     });
+  }
+  if (web) {
+    await web.close().catch((e) => console.error("[qunyun] stopping the web server failed", e));
+    const { closeDb } = await import("../db/client");
+    await closeDb().catch(() => undefined);
   }
   if (embedded) {
     rmSync(EMBEDDED_URL_FILE, { force: true });
@@ -69,14 +79,20 @@ async function main() {
     console.log(`[demo] sign in with ${DEMO_ACCOUNTS.map((a) => `${a.email} (${a.role})`).join(", ")}; password: ${DEMO_PASSWORD}`);
   }
 
-  if (mode === "start" && buildIsStale()) {
+  if (mode === "start" && process.env.QUNYUN_NO_BUILD !== "1" && buildIsStale()) {
     console.log("[build] building the console (first start or sources changed)…");
     const build = spawnSync(nextBin, ["build"], { stdio: "inherit", env: process.env });
     if (build.status !== 0) throw new Error("next build failed");
   }
 
-  child = spawn(nextBin, [mode, "-p", port], { stdio: "inherit", env: process.env });
-  child.on("exit", (code) => void shutdown(code ?? 0));
+  if (mode === "start") {
+    (process.env as Record<string, string>).NODE_ENV = "production";
+    const { startWebServer } = await import("../lib/server/http");
+    web = await startWebServer({ port: Number(port) });
+  } else {
+    child = spawn(nextBin, [mode, "-p", port], { stdio: "inherit", env: process.env });
+    child.on("exit", (code) => void shutdown(code ?? 0));
+  }
   console.log(`[qunyun] http://localhost:${port}`);
 }
 
