@@ -3,20 +3,20 @@
  * starts the embedded PostgreSQL (and seeds the demo workspace on first run); it always applies
  * the migrations; `start` builds first when the build is missing or older than the sources
  * (unless QUNYUN_NO_BUILD=1, which the benchmarks set: they add a file to public/ for the run).
- * `start` then serves the build in this process (lib/server/http.ts: Next as a custom server,
- * with a fast path for live-code pages); `dev` runs `next dev` as a child process.
+ * The web server runs as a child process: `start` runs scripts/web.ts (Next as a custom server,
+ * with a fast path for live-code pages: lib/server/http.ts), `dev` runs `next dev`.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { runMigrations } from "../db/migrate";
-import type { WebServer } from "../lib/server/http";
 import { startEmbeddedPostgres, type EmbeddedServer } from "./embedded";
 import { EMBEDDED_URL_FILE, ensureAuthSecret } from "./env";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
 const port = process.env.PORT ?? "3000";
 const nextBin = path.resolve("node_modules", ".bin", "next");
+const tsxBin = path.resolve("node_modules", ".bin", "tsx");
 
 function newestMtime(entry: string): number {
   if (!existsSync(entry)) return 0;
@@ -34,7 +34,6 @@ function buildIsStale(): boolean {
 
 let embedded: EmbeddedServer | undefined;
 let child: ChildProcess | undefined;
-let web: WebServer | undefined;
 let stopping = false;
 
 async function shutdown(code: number) {
@@ -46,11 +45,6 @@ async function shutdown(code: number) {
       const timer = setTimeout(resolve, 10_000);
       child?.once("exit", () => resolve(clearTimeout(timer)));
     });
-  }
-  if (web) {
-    await web.close().catch((e) => console.error("[qunyun] stopping the web server failed", e));
-    const { closeDb } = await import("../db/client");
-    await closeDb().catch(() => undefined);
   }
   if (embedded) {
     rmSync(EMBEDDED_URL_FILE, { force: true });
@@ -85,14 +79,12 @@ async function main() {
     if (build.status !== 0) throw new Error("next build failed");
   }
 
-  if (mode === "start") {
-    (process.env as Record<string, string>).NODE_ENV = "production";
-    const { startWebServer } = await import("../lib/server/http");
-    web = await startWebServer({ port: Number(port) });
-  } else {
-    child = spawn(nextBin, [mode, "-p", port], { stdio: "inherit", env: process.env });
-    child.on("exit", (code) => void shutdown(code ?? 0));
-  }
+  const env = { ...process.env, PORT: port };
+  child =
+    mode === "start"
+      ? spawn(tsxBin, ["--conditions=react-server", path.resolve("scripts", "web.ts")], { stdio: "inherit", env })
+      : spawn(nextBin, [mode, "-p", port], { stdio: "inherit", env });
+  child.on("exit", (code) => void shutdown(code ?? 0));
   console.log(`[qunyun] http://localhost:${port}`);
 }
 

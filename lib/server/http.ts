@@ -56,7 +56,7 @@ export async function startWebServer(opts: { port: number; dir?: string }): Prom
     });
   });
   return {
-    /** Stops taking requests, lets those in flight finish (10 s at most), then stops Next. */
+    /** Stops taking requests and lets those in flight finish (10 s at most). */
     async close() {
       const closed = new Promise((resolve) => server.close(resolve));
       // A kept-alive connection is closed as soon as its current response is out.
@@ -66,7 +66,6 @@ export async function startWebServer(opts: { port: number; dir?: string }): Prom
       clearInterval(idle);
       clearTimeout(timer);
       server.closeAllConnections();
-      await app.close();
     },
   };
 }
