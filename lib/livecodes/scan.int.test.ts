@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { getDb, getSql } from "@/db/client";
 import { newId } from "@/lib/ids";
 import { makeWorkspace } from "@/lib/testing/fixtures";
-import { recordScan, routeAndRecord } from "./scan";
+import { recordScan, routeAndRecord, routeAndRecordNewVisitors } from "./scan";
 
 type TargetSpec = { name: string; qr?: boolean; expiresInMs?: number | null; startMembers?: number };
 
@@ -63,6 +63,21 @@ describe("a scan routes, counts and records in one statement", () => {
     expect(await code.state()).toEqual({ rows: 200, counter: 200, visitors: 12, exhausted: true, filled: { "no QR": 0, "nearly full": 2, expired: 0, fresh: 10 } });
     // Every visitor got their own cookie id.
     expect(new Set(results.map((r) => (r.found ? r.visitorId : ""))).size).toBe(200);
+  });
+
+  it("routes first-time visitors taken together in order, and stays exact when many such batches from several processes run at once", async () => {
+    const code = await liveCode("batch", 20, [{ name: "A", startMembers: 2 }, { name: "B", expiresInMs: -1 }, { name: "C" }]);
+    const input = { slug: code.slug, visitorId: null, uaClass: "wechat" as const, ipHash: null };
+    const first = await routeAndRecordNewVisitors(getDb(), code.slug, Array.from({ length: 20 }, () => input));
+    expect(first.map(groupOf)).toEqual([...Array<string>(18).fill("A"), "C", "C"]);
+    const batches = await Promise.all(Array.from({ length: 40 }, () => routeAndRecordNewVisitors(getDb(), code.slug, Array.from({ length: 5 }, () => input))));
+    const tally = batches.flat().map(groupOf).reduce<Record<string, number>>((m, g) => ({ ...m, [g]: (m[g] ?? 0) + 1 }), {});
+    expect(tally).toEqual({ C: 18, full: 182 });
+    expect(await code.state()).toEqual({ rows: 220, counter: 220, visitors: 38, exhausted: true, filled: { A: 18, B: 0, C: 20 } });
+    // Through the process's queue, as the page does: a rush of first-time visitors at once.
+    const rush = await Promise.all(Array.from({ length: 30 }, () => recordScan(getDb(), input)));
+    expect(rush.every((r) => r.found && r.target === null)).toBe(true);
+    expect((await code.state()).counter).toBe(250);
   });
 
   it("sends a returning visitor whose group's QR expired through the rule again, and counts them in their new group once", async () => {
