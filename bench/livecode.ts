@@ -1,13 +1,13 @@
 /**
  * `npm run bench:livecode`: the public live-code page `/j/<slug>` under load, against a static
- * file of the same size served by the same production server, both with autocannon on loopback
- * for a fixed time. Every request is a new visitor (no cookie): the two target groups fill up
+ * file of the same size served by the same production server (`npm start`'s, through Next), both
+ * with autocannon on loopback for a fixed time. Every request is a new visitor (no cookie): the two target groups fill up
  * (500 each) and the rest see "please contact the store", which is recorded too. Afterwards the
  * scans in the database must equal the requests that got a 2xx answer.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, rmSync } from "node:fs";
+import { existsSync, rmSync, statSync, utimesSync } from "node:fs";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -25,6 +25,7 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const CAPACITY = 500;
 const STORE = "bench-livecode";
 const nextBin = path.resolve("node_modules", ".bin", "next");
+const tsxBin = path.resolve("node_modules", ".bin", "tsx");
 
 /** A live code with two groups whose QR images are real PNGs in a private upload folder. */
 async function seed(sql: postgres.Sql, uploadDir: string): Promise<{ slug: string; workspaceId: string; liveCodeId: string }> {
@@ -47,12 +48,20 @@ async function seed(sql: postgres.Sql, uploadDir: string): Promise<{ slug: strin
   return { slug, workspaceId, liveCodeId };
 }
 
+/**
+ * The production server as `npm start` runs it (scripts/serve.ts start), on the build made above:
+ * the static file then goes through Next and `/j/<slug>` through the server's fast path.
+ */
 async function startServer(port: number, env: Record<string, string>): Promise<ChildProcess> {
   // Its own process group, so stopping it also stops anything it started, and nothing else.
-  const child = spawn(nextBin, ["start", "-p", String(port), "-H", "127.0.0.1"], { env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit"], detached: true });
+  const child = spawn(tsxBin, ["--conditions=react-server", "scripts/serve.ts", "start"], {
+    env: { ...process.env, ...env, PORT: String(port), QUNYUN_NO_BUILD: "1" },
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
     const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
     if (ok) return child;
     await new Promise((r) => setTimeout(r, 250));
@@ -81,11 +90,17 @@ async function main() {
   // The static page: the landing page a visitor sees once both groups are full, byte for byte in size.
   const staticName = `bench-static-${randomBytes(4).toString("hex")}.html`;
   const staticFile = path.resolve("public", staticName);
+  // public/ gets its time back afterwards, or the next `npm start` would think the build stale.
+  const publicDir = statSync(path.resolve("public"));
+  const removeStaticFile = () => {
+    rmSync(staticFile, { force: true });
+    utimesSync(path.resolve("public"), publicDir.atime, publicDir.mtime);
+  };
   let server: ChildProcess | undefined;
   // Ctrl-C: bench/lib drops the database and exits; the server and the static file go here.
   const onSignal = () => {
     if (server?.pid && server.exitCode === null) process.kill(-server.pid, "SIGTERM");
-    rmSync(staticFile, { force: true });
+    removeStaticFile();
   };
   process.once("SIGINT", onSignal);
   process.once("SIGTERM", onSignal);
@@ -125,7 +140,7 @@ async function main() {
     });
   } finally {
     if (server) await stopServer(server);
-    await rm(staticFile, { force: true });
+    removeStaticFile();
     await rm(uploadDir, { recursive: true, force: true });
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);

@@ -1,7 +1,10 @@
 /**
  * `npm start` / `npm run dev`: the whole console with one command. Without DATABASE_URL it
  * starts the embedded PostgreSQL (and seeds the demo workspace on first run); it always applies
- * the migrations; `start` builds first when the build is missing or older than the sources.
+ * the migrations; `start` builds first when the build is missing or older than the sources
+ * (unless QUNYUN_NO_BUILD=1, which the benchmarks set: they add a file to public/ for the run).
+ * The web server runs as a child process: `start` runs scripts/web.ts (Next as a custom server,
+ * with a fast path for live-code pages: lib/server/http.ts), `dev` runs `next dev`.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -13,6 +16,7 @@ import { EMBEDDED_URL_FILE, ensureAuthSecret } from "./env";
 const mode = process.argv[2] === "dev" ? "dev" : "start";
 const port = process.env.PORT ?? "3000";
 const nextBin = path.resolve("node_modules", ".bin", "next");
+const tsxBin = path.resolve("node_modules", ".bin", "tsx");
 
 function newestMtime(entry: string): number {
   if (!existsSync(entry)) return 0;
@@ -69,13 +73,17 @@ async function main() {
     console.log(`[demo] sign in with ${DEMO_ACCOUNTS.map((a) => `${a.email} (${a.role})`).join(", ")}; password: ${DEMO_PASSWORD}`);
   }
 
-  if (mode === "start" && buildIsStale()) {
+  if (mode === "start" && process.env.QUNYUN_NO_BUILD !== "1" && buildIsStale()) {
     console.log("[build] building the console (first start or sources changed)…");
     const build = spawnSync(nextBin, ["build"], { stdio: "inherit", env: process.env });
     if (build.status !== 0) throw new Error("next build failed");
   }
 
-  child = spawn(nextBin, [mode, "-p", port], { stdio: "inherit", env: process.env });
+  const env = { ...process.env, PORT: port };
+  child =
+    mode === "start"
+      ? spawn(tsxBin, ["--conditions=react-server", path.resolve("scripts", "web.ts")], { stdio: "inherit", env })
+      : spawn(nextBin, [mode, "-p", port], { stdio: "inherit", env });
   child.on("exit", (code) => void shutdown(code ?? 0));
   console.log(`[qunyun] http://localhost:${port}`);
 }

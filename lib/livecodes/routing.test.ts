@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chooseTarget, classifyUserAgent, expiresSoon, keepsPreviousTarget, targetState, type RoutableTarget } from "./routing";
+import { classifyUserAgent, expiresSoon, targetState, type RoutableTarget } from "./routing";
 
 const now = new Date("2026-11-20T08:00:00Z");
 const day = 24 * 60 * 60 * 1000;
@@ -14,34 +14,17 @@ const target = (id: string, position: number, patch: Partial<RoutableTarget> = {
 });
 
 describe("live-code routing", () => {
-  it("fills the first group up to the capacity, then moves to the next", () => {
-    const a = target("a", 0, { assignedCount: 1 });
-    const b = target("b", 1);
-    expect(chooseTarget([b, a], 2, now)?.id).toBe("a");
-    expect(chooseTarget([b, { ...a, assignedCount: 2 }], 2, now)?.id).toBe("b");
+  it("fills a group up to the capacity, counting the members it already had when it was added", () => {
+    expect(targetState(target("a", 0, { assignedCount: 1 }), 2, now)).toBe("open");
+    expect(targetState(target("a", 0, { assignedCount: 2 }), 2, now)).toBe("full");
+    expect(targetState(target("a", 0, { startMembers: 199, assignedCount: 1 }), 200, now)).toBe("full");
   });
 
-  it("counts the members a group already had when it was added", () => {
-    expect(chooseTarget([target("a", 0, { startMembers: 199, assignedCount: 1 }), target("b", 1)], 200, now)?.id).toBe("b");
-  });
-
-  it("skips a group whose QR has expired or was never uploaded", () => {
-    const expired = target("a", 0, { qrExpiresAt: new Date(now.getTime() - 1) });
-    const noQr = target("b", 1, { hasQr: false });
-    expect(targetState(expired, 10, now)).toBe("expired");
-    expect(targetState(noQr, 10, now)).toBe("noQr");
-    expect(chooseTarget([expired, noQr, target("c", 2)], 10, now)?.id).toBe("c");
-  });
-
-  it("finds no group when every target is full or expired", () => {
-    expect(chooseTarget([target("a", 0, { assignedCount: 5 }), target("b", 1, { qrExpiresAt: now })], 5, now)).toBeNull();
-    expect(chooseTarget([], 5, now)).toBeNull();
-  });
-
-  it("keeps a returning visitor in a full group while its QR works, not once it expired", () => {
-    expect(keepsPreviousTarget(target("a", 0, { assignedCount: 99 }), now)).toBe(true);
-    expect(keepsPreviousTarget(target("a", 0, { qrExpiresAt: new Date(now.getTime() - day) }), now)).toBe(false);
-    expect(keepsPreviousTarget(undefined, now)).toBe(false);
+  it("takes a group out of the rotation when its QR has expired or was never uploaded", () => {
+    expect(targetState(target("a", 0, { qrExpiresAt: new Date(now.getTime() - 1) }), 10, now)).toBe("expired");
+    expect(targetState(target("a", 0, { qrExpiresAt: now }), 10, now)).toBe("expired");
+    expect(targetState(target("b", 1, { hasQr: false }), 10, now)).toBe("noQr");
+    expect(targetState(target("c", 2, { qrExpiresAt: null }), 10, now)).toBe("open");
   });
 
   it("warns about a QR in its last day, not before and not after it expired", () => {

@@ -1,7 +1,10 @@
 /**
  * The live-code rule (DOMAIN.md §2: one QR that rolls over to the next group when one is full):
- * a visitor goes to the first target, in order, whose group QR is uploaded and not expired and
- * whose group has not reached the code's capacity. Pure, so it is tested without a database.
+ * a visitor goes to the first target, in order, that is "open" here: its group QR is uploaded and
+ * not expired and its group has not reached the code's capacity. A returning visitor keeps their
+ * group while its QR works, even when it has filled up since. The console shows each target's
+ * state with `targetState`; a scan applies the same rule in SQL (scan.ts, where it is atomic with
+ * the seat it takes), so a change to one is a change to both.
  */
 export type RoutableTarget = {
   id: string;
@@ -26,20 +29,6 @@ export function targetState(t: RoutableTarget, capacity: number, now: Date): Tar
   if (t.qrExpiresAt && t.qrExpiresAt.getTime() <= now.getTime()) return "expired";
   if (fillOf(t) >= capacity) return "full";
   return "open";
-}
-
-export function chooseTarget<T extends RoutableTarget>(targets: T[], capacity: number, now: Date): T | null {
-  const ordered = [...targets].sort((a, b) => a.position - b.position);
-  return ordered.find((t) => targetState(t, capacity, now) === "open") ?? null;
-}
-
-/**
- * A returning visitor keeps their group (already counted) while its QR still works, even when the
- * group has filled up since; an expired or removed QR sends them through the rule again.
- */
-export function keepsPreviousTarget(t: RoutableTarget | undefined, now: Date): boolean {
-  if (!t || !t.hasQr) return false;
-  return !t.qrExpiresAt || t.qrExpiresAt.getTime() > now.getTime();
 }
 
 export function expiresSoon(qrExpiresAt: Date | null, now: Date): boolean {

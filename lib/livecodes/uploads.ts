@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
-import { mkdir, rename, rm } from "node:fs/promises";
+import { mkdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -83,9 +83,14 @@ export async function getUpload(db: DbOrTx, q: { workspaceId: string; uploadId: 
   return row ?? null;
 }
 
-/** The image as a response body; the headers stop a browser from treating it as anything else. */
-export function imageResponse(workspaceId: string, row: { storageKey: string; mimeType: string; sizeBytes: number }, cacheControl: string): Response {
-  const stream = Readable.toWeb(createReadStream(imagePath(workspaceId, row.storageKey))) as ReadableStream<Uint8Array>;
+/**
+ * The image as a response body; the headers stop a browser from treating it as anything else.
+ * A file gone from disk (restored database, lost volume) is a plain 404, not a broken reply.
+ */
+export async function imageResponse(workspaceId: string, row: { storageKey: string; mimeType: string; sizeBytes: number }, cacheControl: string): Promise<Response> {
+  const file = imagePath(workspaceId, row.storageKey);
+  if (!(await stat(file).catch(() => null))?.isFile()) return new Response("Not found", { status: 404 });
+  const stream = Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array>;
   return new Response(stream, {
     headers: {
       "Content-Type": row.mimeType,

@@ -1,14 +1,15 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { closeDb, getDb } from "@/db/client";
-import { groups, liveCodeScans, liveCodes, liveCodeTargets, publicCodes } from "@/db/schema";
+import { groups, liveCodeScans, liveCodes, liveCodeTargets, publicCodes, uploads } from "@/db/schema";
 import type { Session } from "@/lib/auth/session";
 import { newId } from "@/lib/ids";
 import { getLiveCode, getPublicImage, getScanStats } from "@/lib/livecodes/queries";
 import { recordScan } from "@/lib/livecodes/scan";
+import { imagePath } from "@/lib/livecodes/uploads";
 import { makeWorkspace, sessionFor } from "@/lib/testing/fixtures";
 
 process.env.QUNYUN_UPLOAD_DIR ??= mkdtempSync(path.join(os.tmpdir(), "qy-livecodes-"));
@@ -164,6 +165,16 @@ describe("live-code input", () => {
     expect(Buffer.from(await image.arrayBuffer()).subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
     current.session = await sessionFor(ws.viewer);
     expect((await upload(ws.workspaceId, PNG)).status).toBe(403);
+  });
+
+  it("answers 404 for an image whose file is gone from disk", async () => {
+    const ws = await makeWorkspace("upload-gone");
+    current.session = await sessionFor(ws.operator);
+    const png = await upload(ws.workspaceId, PNG);
+    const [row] = await getDb().select().from(uploads).where(and(eq(uploads.workspaceId, ws.workspaceId), eq(uploads.id, png.body.id!)));
+    rmSync(imagePath(ws.workspaceId, row!.storageKey));
+    const image = await getImage(new Request("http://localhost/"), { params: Promise.resolve({ workspace: ws.workspaceId, upload: png.body.id! }) });
+    expect(image.status).toBe(404);
   });
 });
 
