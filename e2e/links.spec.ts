@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { v7 } from "uuid";
 import { seedWorkspace, signIn, sql } from "./fixtures";
@@ -65,4 +66,58 @@ test("a post's link is tracked: the to-do list copies the tracked URL, three vis
     select count(*)::int as clicks, count(*) filter (where unique_click)::int as unique from events where workspace_id = ${ws.workspaceId} and kind = 'click'`;
   expect(counts).toEqual({ clicks: 4, unique: 3 });
   await Promise.all([operator, ...visitors].map((c) => c.close()));
+});
+
+test("an owner makes the order secret once; a signed order with a link code is stored once and shown credited to its post; a bad signature is refused; viewers read", async ({ browser, playwright, baseURL }) => {
+  const ws = await seedWorkspace("orders");
+  const groupId = v7();
+  const postId = v7();
+  await sql`insert into groups (workspace_id, id, name, stage) values (${ws.workspaceId}, ${groupId}, '福利 2 群', 'active')`;
+  await sql`insert into posts (workspace_id, id, group_id, scheduled_at, status, channel, category, title, body, sent_at)
+            values (${ws.workspaceId}, ${postId}, ${groupId}, now() - interval '1 hour', 'sent', 'manual', 'activity', '周末秒杀', 'x', now())`;
+  const linkId = v7();
+  const code = `e2e${linkId.slice(-4)}`;
+  await sql`insert into links (workspace_id, id, code, post_id, group_id, destination_url) values (${ws.workspaceId}, ${linkId}, ${code}, ${postId}, ${groupId}, 'https://shop.example.com/w')`;
+  await sql`insert into public_codes (code, workspace_id, kind, target_id) values (${code}, ${ws.workspaceId}, 'link', ${linkId})`;
+
+  const owner = await browser.newContext();
+  await signIn(owner, ws.owner);
+  const page = await owner.newPage();
+  await page.goto(`/w/${ws.workspaceId}/dashboards/setup`);
+  await expect(page.getByTestId("orders-webhook-url")).toHaveText(`${baseURL}/api/webhooks/orders`);
+  await expect(page.getByText("还没有密钥:生成后才能接收订单。")).toBeVisible();
+  await page.getByRole("button", { name: "生成密钥" }).click();
+  const secretField = page.getByLabel("新的订单密钥(只显示这一次)");
+  await expect(secretField).toHaveValue(/^whsec_/);
+  const secret = await secretField.inputValue();
+  await page.reload();
+  await expect(page.getByLabel("新的订单密钥(只显示这一次)")).toHaveCount(0);
+  await expect(page.getByText("已设置密钥。出于安全,密钥只在生成时显示一次。")).toBeVisible();
+
+  const api = await playwright.request.newContext({ baseURL });
+  const body = JSON.stringify({ type: "order", order_id: "E2E-1", amount: "199.00", occurred_at: new Date().toISOString(), link_code: code });
+  const send = (signWith: string) => {
+    const ts = String(Math.floor(Date.now() / 1000));
+    const signature = `sha256=${createHmac("sha256", signWith).update(`${ts}.${body}`).digest("hex")}`;
+    return api.post("/api/webhooks/orders", { data: body, headers: { "content-type": "application/json", "x-qunyun-workspace": ws.workspaceId, "x-qunyun-timestamp": ts, "x-qunyun-signature": signature } });
+  };
+  expect((await send("whsec_not-the-secret")).status()).toBe(401);
+  expect((await send(secret)).status()).toBe(201);
+  expect((await send(secret)).status()).toBe(200);
+  await api.dispose();
+
+  const viewer = await browser.newContext();
+  await signIn(viewer, ws.viewer);
+  const view = await viewer.newPage();
+  await view.goto(`/w/${ws.workspaceId}/dashboards/orders`);
+  const row = view.getByRole("row", { name: /E2E-1/ });
+  await expect(row).toHaveCount(1);
+  await expect(row.getByText("链接码")).toBeVisible();
+  await expect(row.getByRole("link", { name: "周末秒杀 · 福利 2 群" })).toBeVisible();
+  await expect(view.getByTestId("order-totals")).toContainText("1 笔订单");
+  await expect(view.getByRole("button", { name: "导入订单" })).toHaveCount(0);
+  await view.goto(`/w/${ws.workspaceId}/dashboards/setup`);
+  await expect(view.getByText("只有所有者可以修改这些设置。")).toBeVisible();
+  await expect(view.getByRole("button", { name: "更换密钥" })).toHaveCount(0);
+  await Promise.all([owner.close(), viewer.close()]);
 });

@@ -166,3 +166,16 @@ describe("reach", () => {
     }
   });
 });
+
+describe("sent posts", () => {
+  it("keep the link they had and never get a new one", async () => {
+    const ws = await linkWorkspace("links-sent", [1]);
+    const withLink = await addLinkPost(ws.workspaceId, ws.groupIds[0]!);
+    const without = await addLinkPost(ws.workspaceId, ws.groupIds[0]!);
+    const before = await ensurePostLinks(db(), { workspaceId: ws.workspaceId, postIds: [withLink] });
+    await db().execute(sql`update posts set status = 'sent', sent_at = now() where workspace_id = ${ws.workspaceId}`);
+    const after = await ensurePostLinks(db(), { workspaceId: ws.workspaceId, postIds: [withLink, without] });
+    expect(after.get(withLink)?.code).toBe(before.get(withLink)?.code);
+    expect(after.has(without)).toBe(false);
+  });
+});

@@ -98,14 +98,16 @@ export async function ensurePostLinks(
   q: { workspaceId: string; postIds: string[]; actorUserId?: string | null },
 ): Promise<Map<string, PostLink>> {
   const contents = await postContents(db, q.workspaceId, q.postIds);
+  // A post already sent went out as it was: it keeps the link it had, and never gets a new one.
   const wants: Want[] = contents.flatMap((c) => {
     const destination = destinationOf(c);
-    return destination && c.status !== "cancelled"
-      ? [{ postId: c.postId, groupId: c.groupId, variantId: c.variantId, memberId: null, destination, updatable: c.status !== "sent" }]
+    return destination && c.status !== "cancelled" && c.status !== "sent"
+      ? [{ postId: c.postId, groupId: c.groupId, variantId: c.variantId, memberId: null, destination, updatable: true }]
       : [];
   });
   const links = await ensureLinks(db, q.workspaceId, wants, q.actorUserId ?? null);
-  const byPost = new Map<string, PostLink>();
+  const sent = contents.filter((c) => c.status === "sent").map((c) => c.postId);
+  const byPost = await existingPostLinks(db, q.workspaceId, sent);
   for (const w of wants) {
     const link = links.get(targetKey(w.postId, w.variantId, null));
     if (link) byPost.set(w.postId, link);
