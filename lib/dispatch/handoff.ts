@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { postDeliveries, type PostChannel } from "@/db/schema";
 import { transitionPosts } from "@/lib/calendar/status";
-import { ensurePostLinks } from "@/lib/links/links";
+import { ensurePostLinks, type PostLink } from "@/lib/links/links";
 import { publicBaseUrl, trackedUrl } from "@/lib/links/public-url";
 import { notifyAboutPosts } from "./notify";
 import { buildPostPayload, idempotencyKeyFor, type PostPayloadRow } from "./payload";
@@ -20,11 +20,11 @@ export type DuePost = { id: string; channel: PostChannel };
 export async function handOff(db: DbOrTx, workspaceId: string, due: DuePost[]): Promise<number> {
   const by = (c: PostChannel) => due.filter((p) => p.channel === c).map((p) => p.id);
   // Every post that carries a link gets its tracked link when it falls due, whatever its channel.
-  await ensurePostLinks(db, { workspaceId, postIds: due.map((p) => p.id) });
+  const links = await ensurePostLinks(db, { workspaceId, postIds: due.map((p) => p.id) });
   await notifyAboutPosts(db, workspaceId, by("manual"), "post_due");
   const wecom = by("wecom");
   if (wecom.length) await failPosts(db, workspaceId, wecom, WECOM_NOT_CONNECTED);
-  return queueWebhookDeliveries(db, workspaceId, by("webhook"));
+  return queueWebhookDeliveries(db, workspaceId, by("webhook"), links);
 }
 
 /** due → failed with the reason, and a notification for whoever looks after the post. */
@@ -63,10 +63,10 @@ async function payloadRows(db: DbOrTx, workspaceId: string, postIds: string[]): 
  * again (pulled back and rescheduled, or retried) reuses its row and its idempotency key; a row
  * that is being sent right now or was delivered is never touched.
  */
-export async function queueWebhookDeliveries(db: DbOrTx, workspaceId: string, postIds: string[]): Promise<number> {
+export async function queueWebhookDeliveries(db: DbOrTx, workspaceId: string, postIds: string[], known?: Map<string, PostLink>): Promise<number> {
   if (!postIds.length) return 0;
   const rows = await payloadRows(db, workspaceId, postIds);
-  const links = await ensurePostLinks(db, { workspaceId, postIds });
+  const links = known ?? (await ensurePostLinks(db, { workspaceId, postIds }));
   const base = publicBaseUrl();
   const values = rows.map((row) => {
     const idempotencyKey = idempotencyKeyFor(row.id, "webhook");
