@@ -70,7 +70,8 @@ async function lastClick(db: DbOrTx, workspaceId: string, memberId: string | nul
 export async function attributeOrder(db: DbOrTx, workspaceId: string, o: OrderInput, windowDays: number): Promise<Credit> {
   const memberId = await matchMember(db, workspaceId, o);
   const link = await linkByCode(db, workspaceId, o.linkCode);
-  return chooseAttribution(memberId, link, link ? null : await lastClick(db, workspaceId, link ? null : memberId, o.occurredAt, windowDays));
+  // The last click is only looked up when no link code decides.
+  return chooseAttribution(memberId, link, link ? null : await lastClick(db, workspaceId, memberId, o.occurredAt, windowDays));
 }
 
 async function storedOrder(db: DbOrTx, workspaceId: string, externalId: string): Promise<(StoredOrder & { bodyHash: string }) | null> {
