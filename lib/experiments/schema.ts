@@ -18,7 +18,7 @@ export const startExperimentSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.variantAId === v.variantBId) ctx.addIssue({ code: "custom", path: ["variantBId"], message: "validation.experimentSameVariant" });
-    if (v.mode === "by_group" && new Set(v.groupIds).size < 2) ctx.addIssue({ code: "custom", path: ["groupIds"], message: "validation.experimentNeedsTwoGroups" });
+    if (v.mode === "by_group" && v.groupIds.length > 0 && new Set(v.groupIds).size < 2) ctx.addIssue({ code: "custom", path: ["groupIds"], message: "validation.experimentNeedsTwoGroups" });
   });
 
 export const experimentRefSchema = z.object({ experimentId: uuid });
