@@ -27,11 +27,12 @@ export async function listCosts(db: DbOrTx, q: Range) {
       hourlyRateCents: costs.hourlyRateCents,
       incurredOn: costs.incurredOn,
       note: costs.note,
-      targetName: sql<string | null>`case ${costs.scope}
-        when 'plan' then (select p.name from positionings p where p.workspace_id = ${costs.workspaceId} and p.id = ${costs.targetId})
-        when 'group' then (select g.name from groups g where g.workspace_id = ${costs.workspaceId} and g.id = ${costs.targetId})
-        when 'post' then (select coalesce(nullif(p.title, ''), ci.title, left(p.body, 30)) || ' · ' || g.name from posts p join groups g on g.workspace_id = p.workspace_id and g.id = p.group_id left join content_items ci on ci.workspace_id = p.workspace_id and ci.id = p.content_item_id where p.workspace_id = ${costs.workspaceId} and p.id = ${costs.targetId})
-        when 'campaign' then ${costs.campaign} end`,
+      // Written qualified: drizzle renders a single-table select's columns unqualified.
+      targetName: sql<string | null>`case costs.scope
+        when 'plan' then (select p.name from positionings p where p.workspace_id = costs.workspace_id and p.id = costs.target_id)
+        when 'group' then (select g.name from groups g where g.workspace_id = costs.workspace_id and g.id = costs.target_id)
+        when 'post' then (select coalesce(nullif(p.title, ''), ci.title, left(p.body, 30)) || ' · ' || g.name from posts p join groups g on g.workspace_id = p.workspace_id and g.id = p.group_id left join content_items ci on ci.workspace_id = p.workspace_id and ci.id = p.content_item_id where p.workspace_id = costs.workspace_id and p.id = costs.target_id)
+        when 'campaign' then costs.campaign end`,
     })
     .from(costs)
     .where(and(eq(costs.workspaceId, q.workspaceId), sql`${costs.incurredOn} between ${q.from} and ${q.to}`))
