@@ -12,8 +12,10 @@ import { makeWorkspace, sessionFor } from "@/lib/testing/fixtures";
 const current = vi.hoisted(() => ({ session: null as Session | null }));
 vi.mock("@/lib/auth/session", () => ({ getSession: async () => current.session }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+vi.mock("next-intl/server", () => ({ getTranslations: async () => (key: string) => key }));
 
 const { declareWinnerAction, startExperimentAction, stopExperimentAction } = await import("./actions");
+const { GET: exportCsv } = await import("./export/route");
 
 afterAll(closeDb);
 beforeEach(() => {
@@ -176,6 +178,17 @@ describe("results", () => {
     expect(r.zTest!.pValue).toBeCloseTo(0.0074196, 5);
     expect(r.probBBeatsA).toBeCloseTo(0.99628333, 6);
     expect(r.verdict).toBe("bLikelyBetter");
+
+    const csv = async (table: string) => {
+      const res = await exportCsv(new Request(`http://localhost/w/${ws}/dashboards/experiments/export?table=${table}&experiment=${experimentId}`), { params: Promise.resolve({ workspace: ws }) });
+      return { status: res.status, text: await res.text() };
+    };
+    const resultsCsv = await csv("results");
+    expect(resultsCsv.status).toBe(200);
+    expect(resultsCsv.text).toContain("红色,1000,200,20.00%,10,5.00%,500.00");
+    expect(resultsCsv.text).toContain("黄色,1000,250,25.00%,20,8.00%,900.00,99.63%,2.677,0.0074");
+    expect((await csv("daily")).text.split("\r\n").filter(Boolean)).toHaveLength(3); // header, today × 2 variants
+    expect((await csv("list")).text).toContain("海报颜色");
   });
 
   it("declares a winner: decided, recorded, and the waiting posts switch to it", async () => {

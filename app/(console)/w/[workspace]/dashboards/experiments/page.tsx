@@ -7,6 +7,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { hasRole } from "@/lib/auth/roles";
 import { listExperiments } from "@/lib/experiments/queries";
 import { getWorkspaceContext } from "@/lib/workspaces/context";
+import { ExportLink } from "./_components/export-link";
 import { StatusBadge } from "./_components/status-badge";
 
 export const metadata: Metadata = { title: "A/B 测试 A/B tests" };
@@ -21,9 +22,7 @@ export default async function ExperimentsPage({ params }: { params: Promise<{ wo
       <PageHeader title={t("title")} lead={t("lead")}>
         <div className="flex flex-wrap gap-2">
           {rows.length > 0 ? (
-            <LinkButton href={`${base}/export?table=list`} variant="secondary">
-              {t("exportCsv")}
-            </LinkButton>
+            <ExportLink href={`${base}/export?table=list`} label={t("exportCsv")} />
           ) : null}
           {hasRole(ctx.role, "operator") ? <LinkButton href={`${base}/new`}>{t("newTest")}</LinkButton> : null}
         </div>

@@ -4,7 +4,6 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { ActionButton } from "@/components/ui/action-button";
-import { LinkButton } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { hasRole } from "@/lib/auth/roles";
 import { applyExperiment } from "@/lib/experiments/commands";
@@ -13,6 +12,7 @@ import { isUuid } from "@/lib/ids";
 import { getWorkspaceContext } from "@/lib/workspaces/context";
 import { declareWinnerAction, stopExperimentAction } from "../actions";
 import { ResultsTable, VariantDaily } from "../_components/results";
+import { ExportLink } from "../_components/export-link";
 import { StatusBadge } from "../_components/status-badge";
 import { Verdict } from "../_components/verdict";
 
@@ -44,9 +44,8 @@ export default async function ExperimentPage({ params }: { params: Promise<{ wor
       <PageHeader title={experiment.name} lead={`${t("detail.item", { title: experiment.itemTitle })} · ${t(`modes.${experiment.mode}`)} · ${results.to ? t("detail.sinceUntil", { from: results.from, to: results.to }) : t("detail.since", { from: results.from })} · ${t("detail.minSample", { min: experiment.minSample })}`}>
         <div className="flex flex-wrap items-center gap-2">
           <StatusBadge status={experiment.status} />
-          <LinkButton href={`${base}/export?table=results&experiment=${experiment.id}`} variant="secondary">
-            {t("exportCsv")}
-          </LinkButton>
+          <ExportLink href={`${base}/export?table=results&experiment=${experiment.id}`} label={t("exportCsv")} />
+          <ExportLink href={`${base}/export?table=daily&experiment=${experiment.id}`} label={t("exportDailyCsv")} />
         </div>
       </PageHeader>
       {updatedPosts > 0 ? <p className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{t("detail.updatedPosts", { count: updatedPosts })}</p> : null}
