@@ -68,4 +68,16 @@ test("an A/B test says not enough data, then gives a result once reach comes in;
   await expect(page.getByText("成本合计:¥500.00")).toBeVisible();
   await expect(page.getByTestId("roi-total")).toHaveText("3.00");
   await context.close();
+
+  // A viewer reads the result and the ROI but gets no buttons to change them.
+  const viewer = await browser.newContext();
+  await signIn(viewer, ws.viewer);
+  const view = await viewer.newPage();
+  await view.goto(`/w/${ws.workspaceId}/dashboards/experiments/${experimentId}`);
+  await expect(view.getByText("胜出版本:黄色海报")).toBeVisible();
+  await expect(view.getByRole("button", { name: /定为胜出/ })).toHaveCount(0);
+  await view.goto(`/w/${ws.workspaceId}/dashboards/roi`);
+  await expect(view.getByTestId("roi-total")).toHaveText("3.00");
+  await expect(view.getByRole("button", { name: "记一笔成本" })).toHaveCount(0);
+  await viewer.close();
 });

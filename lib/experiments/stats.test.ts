@@ -105,3 +105,38 @@ describe("alternate weeks", () => {
     expect(weeksThrough("2026-03-02", "2026-03-20", 1)).toEqual(["2026-03-02", "2026-03-09", "2026-03-16"]);
   });
 });
+
+/** Marsaglia–Tsang gamma sampler (shape ≥ 1), enough for Beta(1 + x, 1 + n − x). */
+function gamma(shape: number, random: () => number): number {
+  const d = shape - 1 / 3;
+  const c = 1 / Math.sqrt(9 * d);
+  for (;;) {
+    let x: number;
+    let v: number;
+    do {
+      const u1 = random() || 1e-12;
+      x = Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * random());
+      v = 1 + c * x;
+    } while (v <= 0);
+    v = v * v * v;
+    const u = random();
+    if (Math.log(u) < 0.5 * x * x + d - d * v + d * Math.log(v)) return d * v;
+  }
+}
+
+describe("the exact probability against a seeded Monte Carlo (20,000 draws)", () => {
+  it.each([
+    [s(30, 300), s(45, 300)],
+    [s(12, 150), s(9, 140)],
+    [s(200, 1000), s(205, 1000)],
+  ])("%o vs %o", (a, b) => {
+    const random = seededRandom(20260301);
+    const beta = (x: { successes: number; trials: number }) => {
+      const g1 = gamma(1 + x.successes, random);
+      return g1 / (g1 + gamma(1 + x.trials - x.successes, random));
+    };
+    let wins = 0;
+    for (let i = 0; i < 20_000; i++) if (beta(b) > beta(a)) wins++;
+    expect(Math.abs(wins / 20_000 - probabilityBBeatsA(a, b))).toBeLessThan(0.01);
+  });
+});

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, FieldFrame, SelectField } from "@/components/ui/field";
+import { Field, SelectField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { EXPERIMENT_MODES } from "@/lib/experiments/schema";
@@ -64,8 +64,9 @@ export function ExperimentForm({ workspaceId, items, groups }: { workspaceId: st
         </fieldset>
       </div>
       <div className="sm:col-span-2">
-        <FieldFrame id="f-mode" label={t("form.mode")} error={form.fieldError("mode")}>
-          <div id="f-mode" role="radiogroup" aria-label={t("form.mode")} className="grid gap-2 sm:grid-cols-2">
+        <fieldset>
+          <legend className="text-sm font-medium text-stone-800">{t("form.mode")}</legend>
+          <div className="mt-2 grid gap-2 sm:grid-cols-2">
             {EXPERIMENT_MODES.map((m) => (
               <label key={m} className={`flex gap-2 rounded-md border p-3 text-sm ${mode === m ? "border-emerald-600 bg-emerald-50" : "border-stone-200"}`}>
                 <input type="radio" name="mode" value={m} checked={mode === m} onChange={() => setMode(m)} className="mt-0.5 size-4" />
@@ -76,7 +77,8 @@ export function ExperimentForm({ workspaceId, items, groups }: { workspaceId: st
               </label>
             ))}
           </div>
-        </FieldFrame>
+          {form.fieldError("mode") ? <p className="mt-1 text-sm text-red-700">{form.fieldError("mode")}</p> : null}
+        </fieldset>
       </div>
       <Field label={t("form.minSample")} name="minSample" type="number" inputMode="numeric" min={20} defaultValue={200} hint={t("form.minSampleHint")} error={form.fieldError("minSample")} />
       <div className="space-y-3 sm:col-span-2">
