@@ -136,8 +136,8 @@ async function setVariants(db: DbOrTx, workspaceId: string, byVariant: Map<strin
 
 /**
  * Brings the item's waiting posts (draft or scheduled, from now on) in the test's groups onto
- * their assigned variant. Idempotent: run at start, and again whenever the test's page is opened,
- * so posts planned after the start (by hand, an SOP run, a column) join the test too. Only a
+ * their assigned variant. Idempotent: run at start, and by `createPosts` whenever posts of the
+ * item are planned later (by hand, an SOP run, a column), so they join the test too. Only a
  * running test does this.
  */
 export async function applyExperiment(db: DbOrTx, q: { workspaceId: string; experimentId: string; now?: Date }): Promise<number> {

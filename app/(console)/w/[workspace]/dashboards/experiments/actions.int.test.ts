@@ -8,6 +8,7 @@ import { applyExperiment, assignedVariantFor } from "@/lib/experiments/commands"
 import { getExperiment, getExperimentResults } from "@/lib/experiments/queries";
 import { newId } from "@/lib/ids";
 import { makeWorkspace, sessionFor } from "@/lib/testing/fixtures";
+import { createPosts } from "@/lib/calendar/posts";
 
 const current = vi.hoisted(() => ({ session: null as Session | null }));
 vi.mock("@/lib/auth/session", () => ({ getSession: async () => current.session }));
@@ -105,14 +106,13 @@ describe("starting an A/B test", () => {
     expect(exp).toMatchObject({ status: "running", minSample: 200 });
   });
 
-  it("brings posts planned after the start onto the test when the test is opened again", async () => {
+  it("puts posts planned after the start on their group's variant", async () => {
     const s = await setup("ab-later");
     const { experimentId, assignments } = await start(s);
     const bGroup = s.groupIds.find((g) => assignments[g] === s.b)!;
-    const late = { workspaceId: s.ws.workspaceId, id: newId(), groupId: bGroup, scheduledAt: new Date(Date.now() + 5 * DAY), category: "product" as const, contentItemId: s.itemId, variantId: s.a };
-    await getDb().insert(posts).values(late);
+    const late = { id: newId(), groupId: bGroup, scheduledAt: new Date(Date.now() + 5 * DAY), category: "product" as const, contentItemId: s.itemId, variantId: s.a };
     expect(await assignedVariantFor(getDb(), { workspaceId: s.ws.workspaceId, groupId: bGroup, itemId: s.itemId, at: late.scheduledAt })).toBe(s.b);
-    expect(await applyExperiment(getDb(), { workspaceId: s.ws.workspaceId, experimentId })).toBe(1);
+    await getDb().transaction((tx) => createPosts(tx, s.ws.workspaceId, [late], s.ws.operator.id));
     const [row] = await getDb().select().from(posts).where(and(eq(posts.workspaceId, s.ws.workspaceId), eq(posts.id, late.id)));
     expect(row).toMatchObject({ variantId: s.b, version: 2 });
     expect(await applyExperiment(getDb(), { workspaceId: s.ws.workspaceId, experimentId })).toBe(0);

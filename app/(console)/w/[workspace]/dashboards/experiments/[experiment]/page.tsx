@@ -6,7 +6,6 @@ import { getDb } from "@/db/client";
 import { ActionButton } from "@/components/ui/action-button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { hasRole } from "@/lib/auth/roles";
-import { applyExperiment } from "@/lib/experiments/commands";
 import { getExperiment, getExperimentResults } from "@/lib/experiments/queries";
 import { isUuid } from "@/lib/ids";
 import { getWorkspaceContext } from "@/lib/workspaces/context";
@@ -26,9 +25,6 @@ export default async function ExperimentPage({ params }: { params: Promise<{ wor
   const db = getDb();
   const workspaceId = ctx.workspace.id;
   const timeZone = ctx.workspace.timeZone;
-  // Posts planned since the start (or since the last visit) join the test when its page is opened.
-  // A missing test throws NotFound here and is answered by notFound() just below.
-  const updatedPosts = await db.transaction((tx) => applyExperiment(tx, { workspaceId, experimentId: p.experiment })).catch(() => 0);
   const experiment = await getExperiment(db, { workspaceId, experimentId: p.experiment, timeZone });
   if (!experiment) notFound();
   const [t, format, results] = await Promise.all([getTranslations("experiments"), getFormatter(), getExperimentResults(db, { workspaceId, experiment, timeZone })]);
@@ -48,7 +44,6 @@ export default async function ExperimentPage({ params }: { params: Promise<{ wor
           <ExportLink href={`${base}/export?table=daily&experiment=${experiment.id}`} label={t("exportDailyCsv")} />
         </div>
       </PageHeader>
-      {updatedPosts > 0 ? <p className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{t("detail.updatedPosts", { count: updatedPosts })}</p> : null}
 
       <Card title={t("detail.verdictTitle")} id="verdict">
         <Verdict experiment={experiment} results={results} />
