@@ -1,5 +1,7 @@
+import { and, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { postHistory, posts } from "@/db/schema";
+import { experiments, postHistory, posts } from "@/db/schema";
+import { applyExperiment } from "@/lib/experiments/commands";
 import { newId } from "@/lib/ids";
 
 export type NewPost = Omit<typeof posts.$inferInsert, "id" | "workspaceId" | "version" | "createdAt" | "updatedAt"> & { id?: string };
@@ -15,6 +17,15 @@ export async function createPosts(db: DbOrTx, workspaceId: string, rows: NewPost
     await db.insert(posts).values(batch);
     await db.insert(postHistory).values(batch.map((p) => ({ workspaceId, postId: p.id, id: newId(), fromStatus: null, toStatus: p.status, actorUserId, note })));
     ids.push(...batch.map((p) => p.id));
+  }
+  // A post of an item under an A/B test takes the variant its group (and week) was assigned.
+  const items = [...new Set(rows.flatMap((r) => (r.contentItemId ? [r.contentItemId] : [])))];
+  if (items.length) {
+    const running = await db
+      .select({ id: experiments.id })
+      .from(experiments)
+      .where(and(eq(experiments.workspaceId, workspaceId), eq(experiments.status, "running"), inArray(experiments.contentItemId, items)));
+    for (const e of running) await applyExperiment(db, { workspaceId, experimentId: e.id });
   }
   return ids;
 }

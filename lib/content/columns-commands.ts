@@ -8,21 +8,12 @@ import { newId } from "@/lib/ids";
 import { assertLiveItem } from "./commands";
 import { expandColumns, slotKey } from "./columns";
 import type { ColumnFields, FillColumnsInput } from "./columns-schema";
+import { guardUnique } from "@/lib/db-errors";
 
 type Key = { workspaceId: string };
 
-function uniqueViolation(error: unknown, constraint: string): boolean {
-  const cause = (error as { cause?: { code?: string; constraint_name?: string } }).cause ?? (error as { code?: string; constraint_name?: string });
-  return cause?.code === "23505" && cause.constraint_name === constraint;
-}
-
-async function guardName<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (uniqueViolation(error, "content_columns_name_key")) throw new RuleError("contentErrors.columnNameTaken", "name");
-    throw error;
-  }
+function guardName<T>(run: () => Promise<T>): Promise<T> {
+  return guardUnique(run, { content_columns_name_key: ["contentErrors.columnNameTaken", "name"] });
 }
 
 /** The group or custom type a column names must be this workspace's. */

@@ -6,6 +6,7 @@ import { NotFoundError, RuleError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { getPlan } from "@/lib/positioning/queries";
 import type { GroupFields } from "./schema";
+import { guardUnique } from "@/lib/db-errors";
 
 type Key = { workspaceId: string };
 
@@ -49,20 +50,10 @@ async function inheritFromPlan(tx: Tx, workspaceId: string, f: GroupFields): Pro
   };
 }
 
-function uniqueViolation(error: unknown, constraint: string): boolean {
-  const cause = (error as { cause?: { code?: string; constraint_name?: string } }).cause ?? (error as { code?: string; constraint_name?: string });
-  return cause?.code === "23505" && cause.constraint_name === constraint;
-}
-
-async function guardUnique<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (uniqueViolation(error, "groups_name_key")) throw new RuleError("validation.groupNameTaken", "name");
-    if (uniqueViolation(error, "groups_external_chat_key")) throw new RuleError("validation.chatIdTaken", "externalChatId");
-    throw error;
-  }
-}
+const GROUP_KEYS: Record<string, [string, string]> = {
+  groups_name_key: ["validation.groupNameTaken", "name"],
+  groups_external_chat_key: ["validation.chatIdTaken", "externalChatId"],
+};
 
 /** The group's own columns from the form's fields (staff live in group_staff). */
 function groupColumns(f: GroupFields) {
@@ -84,6 +75,7 @@ export async function createGroup(tx: Tx, input: Key & { fields: GroupFields }) 
   const id = newId();
   await guardUnique(() =>
     tx.insert(groups).values({ workspaceId: input.workspaceId, id, ...groupColumns(f) }),
+    GROUP_KEYS,
   );
   await writeStaff(tx, input.workspaceId, id, f);
   return { groupId: id };
@@ -97,6 +89,7 @@ export async function updateGroup(tx: Tx, input: Key & { groupId: string; fields
       .set({ ...groupColumns(f), updatedAt: new Date() })
       .where(and(eq(groups.workspaceId, input.workspaceId), eq(groups.id, input.groupId)))
       .returning({ id: groups.id }),
+    GROUP_KEYS,
   );
   if (rows.length === 0) throw new NotFoundError();
   await writeStaff(tx, input.workspaceId, input.groupId, f);

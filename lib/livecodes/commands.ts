@@ -7,6 +7,7 @@ import { NotFoundError, RuleError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { expiresAtFromDay } from "./dates";
 import type { LiveCodeFields, TargetInput } from "./schema";
+import { guardUnique } from "@/lib/db-errors";
 
 type Key = { workspaceId: string };
 
@@ -16,18 +17,8 @@ function randomSlug(): string {
   return [...randomBytes(8)].map((b) => alphabet[b % alphabet.length]).join("");
 }
 
-function uniqueViolation(error: unknown, constraint: string): boolean {
-  const cause = (error as { cause?: { code?: string; constraint_name?: string } }).cause ?? (error as { code?: string; constraint_name?: string });
-  return cause?.code === "23505" && cause.constraint_name === constraint;
-}
-
-async function guardName<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (uniqueViolation(error, "live_codes_name_key")) throw new RuleError("liveCodeErrors.nameTaken", "name");
-    throw error;
-  }
+function guardName<T>(run: () => Promise<T>): Promise<T> {
+  return guardUnique(run, { live_codes_name_key: ["liveCodeErrors.nameTaken", "name"] });
 }
 
 /** Groups, tags and images named by the form must be this workspace's; anything else is refused. */

@@ -5,20 +5,16 @@ import { groupMemberships, members, memberScoreHistory, memberTags, tagGroups, t
 import { NotFoundError, RuleError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { memberWhere } from "./filters";
+import { isUniqueViolation } from "@/lib/db-errors";
 
 type Key = { workspaceId: string };
-
-function isUnique(error: unknown): boolean {
-  const cause = (error as { cause?: { code?: string } }).cause ?? (error as { code?: string });
-  return cause?.code === "23505";
-}
 
 export async function createTagGroup(tx: Tx, input: Key & { name: string }) {
   const id = newId();
   try {
     await tx.insert(tagGroups).values({ workspaceId: input.workspaceId, id, name: input.name });
   } catch (error) {
-    if (isUnique(error)) throw new RuleError("validation.tagTaken", "name");
+    if (isUniqueViolation(error)) throw new RuleError("validation.tagTaken", "name");
     throw error;
   }
   return { id };

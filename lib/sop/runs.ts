@@ -13,6 +13,23 @@ import { firstVariants, ownerResolver } from "./owners";
 import { getTemplate, type TemplateDetail } from "./queries";
 import { MAX_RUN_DAYS } from "./schema";
 
+type Step = TemplateDetail["steps"][number];
+export type StepPostFields = Pick<NewPost, "category" | "contentItemId" | "variantId" | "title" | "body" | "notes" | "ownerUserId"> & { scheduledAt: Date };
+
+/** What a post made from a step carries: a library item's first variant unless the step names one. */
+export function postFromStep(s: Step, at: Date, ownerUserId: string | null, variantOf: Map<string, string>): StepPostFields {
+  return {
+    scheduledAt: at,
+    category: s.category,
+    contentItemId: s.contentItemId,
+    variantId: s.contentItemId ? (s.variantId ?? variantOf.get(s.contentItemId) ?? null) : null,
+    title: s.contentItemId ? (s.itemTitle ?? s.title) : s.title,
+    body: s.inlineText,
+    notes: s.notes,
+    ownerUserId,
+  };
+}
+
 export type RunRequest = {
   workspaceId: string;
   templateId: string;
@@ -96,19 +113,7 @@ export async function planRun(db: DbOrTx, r: RunRequest): Promise<RunPlan> {
           continue;
         }
         const s = stepOf.get(o.stepId)!;
-        planned.push({
-          groupId: g.id,
-          scheduledAt: o.at,
-          stepId: s.id,
-          channel: r.channel,
-          category: s.category,
-          contentItemId: s.contentItemId,
-          variantId: s.contentItemId ? (s.variantId ?? variantOf.get(s.contentItemId) ?? null) : null,
-          title: s.contentItemId ? (s.itemTitle ?? s.title) : s.title,
-          body: s.inlineText,
-          notes: s.notes,
-          ownerUserId: ownerOf(g.id, s.ownerRole),
-        });
+        planned.push({ groupId: g.id, stepId: s.id, channel: r.channel, ...postFromStep(s, o.at, ownerOf(g.id, s.ownerRole), variantOf) });
       }
       return { groupId: g.id, name: g.name, posts: planned };
     });

@@ -9,9 +9,10 @@ import { ConflictError, NotFoundError } from "@/lib/errors";
 import { expandRun, periodKey } from "./expand";
 import { firstVariants, ownerResolver } from "./owners";
 import { getTemplate } from "./queries";
+import { postFromStep, type StepPostFields } from "./runs";
 
 type Key = { workspaceId: string; templateId: string };
-type Fields = Pick<NewPost, "category" | "contentItemId" | "variantId" | "title" | "body" | "notes" | "ownerUserId"> & { scheduledAt: Date };
+type Fields = StepPostFields;
 export type SyncPlan = {
   version: number;
   runIds: string[];
@@ -80,16 +81,7 @@ export async function planSync(db: DbOrTx, key: Key & { now: Date; userId: strin
         const s = stepOf.get(o.stepId)!;
         const k = `${s.id}|${periodKey(s.timing, o.day)}`;
         if (locked.has(k)) continue;
-        const want: Fields = {
-          scheduledAt: o.at,
-          category: s.category,
-          contentItemId: s.contentItemId,
-          variantId: s.contentItemId ? (s.variantId ?? variantOf.get(s.contentItemId) ?? null) : null,
-          title: s.contentItemId ? (s.itemTitle ?? s.title) : s.title,
-          body: s.inlineText,
-          notes: s.notes,
-          ownerUserId: ownerOf(groupId, s.ownerRole),
-        };
+        const want = postFromStep(s, o.at, ownerOf(groupId, s.ownerRole), variantOf);
         const match = open.get(k)?.shift();
         if (match) {
           if (!same(match, want)) plan.updates.push({ postId: match.id, set: want });

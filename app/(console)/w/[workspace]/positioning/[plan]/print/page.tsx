@@ -5,7 +5,7 @@ import { completeness } from "@/lib/positioning/checks";
 import type { Translate } from "@/lib/positioning/format";
 import { assembleStatement } from "@/lib/positioning/schema";
 import { planSections } from "@/lib/positioning/sections";
-import { PrintButton } from "./print-button";
+import { PrintButton } from "@/components/ui/print-button";
 
 export const metadata: Metadata = { title: "打印 Print" };
 

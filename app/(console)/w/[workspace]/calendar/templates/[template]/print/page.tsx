@@ -6,7 +6,7 @@ import { CATEGORY_ZH, describeTiming, OWNER_ZH } from "@/lib/sop/describe";
 import { contentText } from "@/lib/sop/exchange";
 import { getTemplateContext } from "@/lib/sop/page-context";
 import { communityTypeOptions } from "@/lib/sop/type-options";
-import { PrintButton } from "./print-button";
+import { PrintButton } from "@/components/ui/print-button";
 
 export const metadata: Metadata = { title: "打印 SOP Print SOP" };
 export const dynamic = "force-dynamic";
