@@ -68,7 +68,7 @@ test("changing the password signs out the other devices, not this one", async ({
   await otherPage.reload();
   await expect(otherPage).toHaveURL(/\/sign-in/);
   await page.reload();
-  await expect(page.getByRole("heading", { name: "设置" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "设置", exact: true })).toBeVisible();
 });
 
 test("a member removed by the owner loses access at once", async ({ browser }) => {

@@ -45,6 +45,8 @@ test("a welcome message with a phone preview and an over-length warning; FAQ, qu
   await expect(page.getByText("/营业时间")).toBeVisible();
   await page.getByRole("button", { name: "复制:营业时间" }).click();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe("门店每天 9:00–21:00 营业");
+  // The use is counted on the server and the list refreshes in place.
+  await expect(page.getByText("用过 1 次")).toBeVisible();
   await page.reload();
   await expect(page.getByText("用过 1 次")).toBeVisible();
 

@@ -7,7 +7,7 @@ test("a member of workspace A gets not-found for workspace B's pages and actions
   await signIn(context, a.owner);
 
   await page.goto(`/w/${a.workspaceId}/settings`);
-  await expect(page.getByRole("heading", { name: "设置" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "设置", exact: true })).toBeVisible();
   await expect(page.getByRole("region", { name: "成员" }).getByRole("row").filter({ hasText: a.viewer.email })).toBeVisible();
 
   for (const area of ["positioning", "settings", "calendar"]) {
