@@ -96,6 +96,7 @@ export function bucketize<T extends Figures & { day: string }>(rows: T[], range:
     out.set(keyOf(d), { ...ZERO });
   }
   for (const r of rows) {
+    if (r.day < range.from || r.day > range.to) continue;
     const key = keyOf(r.day);
     out.set(key, addFigures(out.get(key) ?? ZERO, r));
   }
