@@ -67,6 +67,9 @@ const DIMENSIONS: Record<Breakdown, { key: SQL; label: SQL; extra?: SQL }> = {
   variant: { key: sql`nullif(a.variant_id, ${NIL})`, label: sql`concat_ws(' · ', ci.title, cv.label)` },
 };
 
+/** Rows a breakdown shows on the page (the CSV export has them all). */
+export const BREAKDOWN_LIMIT = 100;
+
 export type BreakdownRow = Funnel & { key: string | null; label: string | null; extra: string | null };
 
 /** The funnel split by one dimension, biggest net revenue first (then reach). */

@@ -6,7 +6,7 @@ import { listGroupHealth } from "@/lib/groups/health-queries";
 import { communityTypeLabel } from "@/lib/positioning/format";
 import { listCommunityTypes } from "@/lib/positioning/queries";
 import { bucketize, funnel, parseRange, type Bucket, type Funnel } from "./math";
-import { BREAKDOWNS, dailyFigures, funnelBreakdown, funnelTotals, groupComparison, overview, postRanking, type Breakdown, type Range } from "./queries";
+import { BREAKDOWN_LIMIT, BREAKDOWNS, dailyFigures, funnelBreakdown, funnelTotals, groupComparison, overview, postRanking, type Breakdown, type Range } from "./queries";
 import { comparisonTable, funnelStepsTable, labelledFunnelTable, text, type TableModel, type Translate } from "./tables";
 
 /**
@@ -52,8 +52,8 @@ export async function trendView(db: DbOrTx, ctx: ViewCtx, range: Range, bucket: 
   return { points, table };
 }
 
-export async function breakdownView(db: DbOrTx, ctx: ViewCtx, range: Range, by: Breakdown, t: Translate) {
-  const rows = await funnelBreakdown(db, ctx.workspaceId, range, by);
+export async function breakdownView(db: DbOrTx, ctx: ViewCtx, range: Range, by: Breakdown, t: Translate, limit?: number) {
+  const rows = await funnelBreakdown(db, ctx.workspaceId, range, by, { limit });
   const root = (await getTranslations()) as unknown as Translate;
   const custom = by === "groupType" ? await listCommunityTypes(db, ctx.workspaceId) : [];
   const label = (key: string | null, raw: string | null) => {
@@ -64,7 +64,7 @@ export async function breakdownView(db: DbOrTx, ctx: ViewCtx, range: Range, by: 
   };
   const labelled = rows.map((r) => ({ key: r.key, label: label(r.key, r.label), extra: by === "post" ? [text(r.extra ? instantDay(new Date(r.extra), ctx.timeZone) : "")] : [], funnel: r as Funnel }));
   const table = labelledFunnelTable(t(`by.${by}`), labelled, t, by === "post" ? [t("col.sentOn")] : []);
-  return { rows: labelled, table };
+  return { rows: labelled, table, truncated: limit !== undefined && rows.length >= limit };
 }
 
 export async function funnelView(db: DbOrTx, ctx: ViewCtx, params: ViewParams, t: Translate) {
@@ -72,7 +72,7 @@ export async function funnelView(db: DbOrTx, ctx: ViewCtx, params: ViewParams, t
   const [totals, trend, breakdown] = await Promise.all([
     funnelTotals(db, ctx.workspaceId, p.range),
     trendView(db, ctx, p.range, p.bucket, t),
-    breakdownView(db, ctx, p.range, p.by, t),
+    breakdownView(db, ctx, p.range, p.by, t, BREAKDOWN_LIMIT),
   ]);
   return { ...p, totals, steps: funnelStepsTable(totals, t), trend, breakdown };
 }

@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { TrendChart } from "@/components/charts/trend-chart";
 import { Card, PageHeader } from "@/components/ui/card";
-import { BREAKDOWNS, hasAnyFigures } from "@/lib/dashboards/queries";
+import { BREAKDOWN_LIMIT, BREAKDOWNS, hasAnyFigures } from "@/lib/dashboards/queries";
 import type { Translate } from "@/lib/dashboards/tables";
 import { funnelView, metricValue, TREND_METRICS, viewQuery, type ViewParams } from "@/lib/dashboards/views";
 import { getWorkspaceContext } from "@/lib/workspaces/context";
@@ -77,6 +77,7 @@ export default async function FunnelPage({ params, searchParams }: { params: Pro
             ))}
           </nav>
           <DataTable table={view.breakdown.table} caption={t("funnel.breakdownCaption", { by: t(`by.${view.by}`) })} empty={t("noRows")} />
+          {view.breakdown.truncated ? <p className="mt-2 text-xs text-stone-600">{t("funnel.truncated", { rows: BREAKDOWN_LIMIT })}</p> : null}
           <ExportLink href={`${base}/export/breakdown?${viewQuery(state)}`} label={t("exportCsv")} />
         </Card>
       </div>
