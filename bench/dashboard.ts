@@ -168,7 +168,8 @@ async function main() {
     const range = { from: addLocalDays(TODAY, -89), to: TODAY };
     const pages: Record<string, () => Promise<unknown>> = {
       overview: () => overview(db, workspaceId, TODAY),
-      funnel: () => Promise.all([funnelTotals(db, workspaceId, range), dailyFigures(db, workspaceId, range), funnelBreakdown(db, workspaceId, range, "group")]),
+      // the funnel page: days (summed into the totals too) and a breakdown, read side by side
+      funnel: () => Promise.all([dailyFigures(db, workspaceId, range), funnelBreakdown(db, workspaceId, range, "group", { limit: BREAKDOWN_LIMIT })]),
       "funnel by post": () => funnelBreakdown(db, workspaceId, range, "post", { limit: BREAKDOWN_LIMIT }),
       posts: () => postRanking(db, workspaceId, range, { limit: 20, offset: 0 }),
       groups: () => groupComparison(db, workspaceId, range),

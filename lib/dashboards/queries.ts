@@ -54,18 +54,34 @@ export const BREAKDOWNS = ["post", "group", "column", "category", "plan", "group
 export type Breakdown = (typeof BREAKDOWNS)[number];
 
 /**
- * What a row of a breakdown is keyed and labelled by. `key` null means "none": rollups without a
- * post (orders not attributed to any post), posts without a column, groups without a plan…
+ * What a row of a breakdown is keyed and labelled by, and the rollup column it is summed by
+ * first (so a breakdown by group hashes a few hundred rows, not every post). `key` null means
+ * "none": rollups without a post (orders attributed to no post), posts without a column, groups
+ * without a plan…
  */
-const DIMENSIONS: Record<Breakdown, { key: SQL; label: SQL; extra?: SQL }> = {
-  post: { key: sql`nullif(a.post_id, ${NIL})`, label: sql`coalesce(nullif(p.title, ''), left(p.body, 40))`, extra: sql`max(p.sent_at)::text` },
-  group: { key: sql`nullif(a.group_id, ${NIL})`, label: sql`g.name` },
-  column: { key: sql`cc.id`, label: sql`cc.name` },
-  category: { key: sql`p.category::text`, label: sql`p.category::text` },
-  plan: { key: sql`pl.id`, label: sql`pl.name` },
-  groupType: { key: sql`g.community_type`, label: sql`g.community_type` },
-  variant: { key: sql`nullif(a.variant_id, ${NIL})`, label: sql`concat_ws(' · ', ci.title, cv.label)` },
+type Grain = "post_id" | "group_id" | "variant_id";
+const DIMENSIONS: Record<Breakdown, { grain: Grain; key: SQL; label: SQL; extra?: SQL }> = {
+  post: { grain: "post_id", key: sql`nullif(a.post_id, ${NIL})`, label: sql`coalesce(nullif(p.title, ''), left(p.body, 40))`, extra: sql`max(p.sent_at)::text` },
+  group: { grain: "group_id", key: sql`nullif(a.group_id, ${NIL})`, label: sql`g.name` },
+  column: { grain: "post_id", key: sql`cc.id`, label: sql`cc.name` },
+  category: { grain: "post_id", key: sql`p.category::text`, label: sql`p.category::text` },
+  plan: { grain: "group_id", key: sql`pl.id`, label: sql`pl.name` },
+  groupType: { grain: "group_id", key: sql`g.community_type`, label: sql`g.community_type` },
+  variant: { grain: "variant_id", key: sql`nullif(a.variant_id, ${NIL})`, label: sql`concat_ws(' · ', ci.title, cv.label)` },
 };
+
+function dimensionJoins(workspaceId: string, grain: Grain): SQL {
+  if (grain === "post_id") {
+    return sql`left join posts p on p.workspace_id = ${workspaceId} and p.id = a.post_id
+      left join content_columns cc on cc.workspace_id = ${workspaceId} and cc.id = p.column_id`;
+  }
+  if (grain === "group_id") {
+    return sql`left join groups g on g.workspace_id = ${workspaceId} and g.id = a.group_id
+      left join positionings pl on pl.workspace_id = ${workspaceId} and pl.id = g.positioning_id`;
+  }
+  return sql`left join content_variants cv on cv.workspace_id = ${workspaceId} and cv.id = a.variant_id
+    left join content_items ci on ci.workspace_id = ${workspaceId} and ci.id = cv.item_id`;
+}
 
 /** Rows a breakdown shows on the page (the CSV export has them all). */
 export const BREAKDOWN_LIMIT = 100;
@@ -75,23 +91,19 @@ export type BreakdownRow = Funnel & { key: string | null; label: string | null; 
 /** The funnel split by one dimension, biggest net revenue first (then reach). */
 export async function funnelBreakdown(db: DbOrTx, workspaceId: string, range: Range, by: Breakdown, opts: { limit?: number } = {}): Promise<BreakdownRow[]> {
   const dim = DIMENSIONS[by];
+  const grain = sql.raw(dim.grain);
   const rows = await db.execute<SumRow & { key: string | null; label: string | null; extra: string | null }>(sql`
     with a as (
-      select post_id, group_id, variant_id, sum(reach) as reach, sum(clicks) as clicks, sum(unique_clicks) as unique_clicks,
+      select ${grain}, sum(reach) as reach, sum(clicks) as clicks, sum(unique_clicks) as unique_clicks,
         sum(orders) as orders, sum(revenue_cents) as revenue_cents, sum(refund_cents) as refund_cents
       from daily_rollups where ${inRange(workspaceId, range)}
-      group by post_id, group_id, variant_id
+      group by ${grain}
     )
     select ${dim.key} as key, max(${dim.label}) as label, ${dim.extra ?? sql`null::text`} as extra,
       sum(a.reach)::text as reach, sum(a.clicks)::text as clicks, sum(a.unique_clicks)::text as unique_clicks,
       sum(a.orders)::text as orders, sum(a.revenue_cents)::text as revenue_cents, sum(a.refund_cents)::text as refund_cents
     from a
-    left join posts p on p.workspace_id = ${workspaceId} and p.id = a.post_id
-    left join groups g on g.workspace_id = ${workspaceId} and g.id = a.group_id
-    left join content_columns cc on cc.workspace_id = ${workspaceId} and cc.id = p.column_id
-    left join positionings pl on pl.workspace_id = ${workspaceId} and pl.id = g.positioning_id
-    left join content_variants cv on cv.workspace_id = ${workspaceId} and cv.id = a.variant_id
-    left join content_items ci on ci.workspace_id = ${workspaceId} and ci.id = cv.item_id
+    ${dimensionJoins(workspaceId, dim.grain)}
     group by 1
     order by sum(a.revenue_cents) - sum(a.refund_cents) desc, sum(a.reach) desc, 2 nulls last
     ${opts.limit ? sql`limit ${opts.limit}` : sql``}`);

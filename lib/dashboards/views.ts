@@ -5,7 +5,7 @@ import { instantDay } from "@/lib/calendar/time";
 import { listGroupHealth } from "@/lib/groups/health-queries";
 import { communityTypeLabel } from "@/lib/positioning/format";
 import { listCommunityTypes } from "@/lib/positioning/queries";
-import { bucketize, funnel, parseRange, type Bucket, type Funnel } from "./math";
+import { addFigures, bucketize, funnel, parseRange, ZERO, type Bucket, type Figures, type Funnel } from "./math";
 import { BREAKDOWN_LIMIT, BREAKDOWNS, dailyFigures, funnelBreakdown, funnelTotals, groupComparison, overview, postRanking, type Breakdown, type Range } from "./queries";
 import { comparisonTable, funnelStepsTable, labelledFunnelTable, text, type TableModel, type Translate } from "./tables";
 
@@ -46,8 +46,8 @@ export function metricValue(f: Funnel, metric: TrendMetric): number {
   return metric === "netRevenue" ? f.netRevenueCents / 100 : f[metric];
 }
 
-export async function trendView(db: DbOrTx, ctx: ViewCtx, range: Range, bucket: Bucket, t: Translate) {
-  const points = bucketize(await dailyFigures(db, ctx.workspaceId, range), range, bucket).map((p) => ({ bucket: p.bucket, funnel: funnel(p) }));
+export async function trendView(db: DbOrTx, ctx: ViewCtx, range: Range, bucket: Bucket, t: Translate, daily?: (Figures & { day: string })[]) {
+  const points = bucketize(daily ?? (await dailyFigures(db, ctx.workspaceId, range)), range, bucket).map((p) => ({ bucket: p.bucket, funnel: funnel(p) }));
   const table = labelledFunnelTable(bucket === "week" ? t("col.weekOf") : t("col.day"), points.map((p) => ({ label: p.bucket, funnel: p.funnel })), t);
   return { points, table };
 }
@@ -69,11 +69,10 @@ export async function breakdownView(db: DbOrTx, ctx: ViewCtx, range: Range, by: 
 
 export async function funnelView(db: DbOrTx, ctx: ViewCtx, params: ViewParams, t: Translate) {
   const p = readParams(params, ctx);
-  const [totals, trend, breakdown] = await Promise.all([
-    funnelTotals(db, ctx.workspaceId, p.range),
-    trendView(db, ctx, p.range, p.bucket, t),
-    breakdownView(db, ctx, p.range, p.by, t, BREAKDOWN_LIMIT),
-  ]);
+  // The totals are the sum of the days: one read of the rollups serves both.
+  const [daily, breakdown] = await Promise.all([dailyFigures(db, ctx.workspaceId, p.range), breakdownView(db, ctx, p.range, p.by, t, BREAKDOWN_LIMIT)]);
+  const totals = funnel(daily.reduce<Figures>((sum, d) => addFigures(sum, d), { ...ZERO }));
+  const trend = await trendView(db, ctx, p.range, p.bucket, t, daily);
   return { ...p, totals, steps: funnelStepsTable(totals, t), trend, breakdown };
 }
 
