@@ -34,7 +34,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ works
   return (
     <div>
       <PageHeader title={t("overview.title")} lead={t("overview.lead", { from: view.current.from, to: view.current.to })} />
-      {has.any ? null : <NoData workspaceId={workspaceId} orders={has.orders} />}
+      <NoData workspaceId={workspaceId} any={has.any} orders={has.orders} />
       <section aria-label={t("overview.bigNumbers")} className="mb-6 grid gap-4 sm:grid-cols-3">
         {big.map((b) => {
           const c = change(b.now, b.before);
@@ -76,7 +76,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ works
         <Card title={t("overview.groups")} lead={t("overview.groupsLead")}>
           <DataTable table={view.topTable} caption={t("overview.topGroups")} empty={t("overview.noGroups")} />
           <ExportLink href={`${base}/export/overview-top`} label={t("exportCsv")} />
-          <DataTable table={view.bottomTable} caption={t("overview.bottomGroups")} empty={t("overview.noGroups")} />
+          <DataTable table={view.bottomTable} caption={t("overview.bottomGroups")} empty={view.top.length > 0 ? t("overview.noBottom") : t("overview.noGroups")} />
           <ExportLink href={`${base}/export/overview-bottom`} label={t("exportCsv")} />
           <p className="text-sm">
             <Link href={`${base}/groups`} className="text-emerald-700 underline">

@@ -2,13 +2,15 @@
 
 import { z } from "zod";
 import { workspaceAction } from "@/lib/action";
+import { daysFrom } from "@/lib/calendar/time";
+import { MAX_RANGE_DAYS } from "@/lib/dashboards/math";
 import { rebuildRollups, recountRollups } from "@/lib/rollups/rollup";
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.invalid");
 
 const schema = z
   .object({ from: day, to: day, rebuild: z.enum(["0", "1"]).default("0") })
-  .refine((v) => v.from <= v.to, { message: "validation.invalid", path: ["to"] });
+  .refine((v) => v.from <= v.to && daysFrom(v.from, v.to) < MAX_RANGE_DAYS, { message: "validation.invalid", path: ["to"] });
 
 /**
  * 核对汇总数据: recount the range from raw events and compare with the rollups; with rebuild=1

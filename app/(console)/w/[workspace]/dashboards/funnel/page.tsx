@@ -30,7 +30,7 @@ export default async function FunnelPage({ params, searchParams }: { params: Pro
     <div>
       <PageHeader title={t("funnel.title")} lead={t("funnel.lead")} />
       <RangeForm action={`${base}/funnel`} range={view.range} today={view.today} hidden={{ by: view.by, bucket: view.bucket, metric: view.metric }} />
-      {has.any ? null : <NoData workspaceId={workspaceId} orders={has.orders} />}
+      <NoData workspaceId={workspaceId} any={has.any} orders={has.orders} />
       <div className="grid gap-6">
         <Card title={t("funnel.totals", { from: view.range.from, to: view.range.to })} id="funnel-totals">
           <FunnelSteps funnel={view.totals} />
