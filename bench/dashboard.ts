@@ -62,9 +62,12 @@ async function seedStructure(sql: postgres.Sql) {
   return { workspaceId, groupIds, posts, first };
 }
 
-/** TSV lines of events, generated as the stream asks for them. */
-function* eventLines(workspaceId: string, groupIds: string[], posts: Post[], first: string): Generator<string> {
-  const rand = mulberry32(11);
+/** Parallel COPY streams (one backend each), and so parallel index builds afterwards. */
+const STREAMS = Math.max(1, Number(process.env.BENCH_COPY_STREAMS ?? 2));
+
+/** TSV lines of events for one of the COPY streams, generated as the stream asks for them. */
+function* eventLines(workspaceId: string, groupIds: string[], posts: Post[], first: string, part: number): Generator<string> {
+  const rand = mulberry32(11 + part);
   const start = localToInstant(first, "00:00", TZ).getTime();
   const end = localToInstant(TODAY, "23:59", TZ).getTime();
   const members = Array.from({ length: MEMBERS }, () => v4());
@@ -72,17 +75,21 @@ function* eventLines(workspaceId: string, groupIds: string[], posts: Post[], fir
   const line = (kind: string, at: number, member: string, group: string, amount: string, post: string, link: string, order: string, visitor: string, unique: string, key: string) =>
     `${workspaceId}\t${v7()}\t${kind}\t${new Date(at).toISOString()}\t${member}\t${group}\t${amount}\t${post}\t${link}\t${order}\t${visitor}\t${unique}\t${key}\n`;
   // one reach per post
-  for (const p of posts) yield line("reach", p.sentAt, N, p.groupId, String(p.reach), p.id, N, N, N, N, `reach:${p.id}:${p.groupId}`);
-  let n = posts.length;
+  let n = 0;
+  if (part === 0) {
+    for (const p of posts) yield line("reach", p.sentAt, N, p.groupId, String(p.reach), p.id, N, N, N, N, `reach:${p.id}:${p.groupId}`);
+    n = posts.length;
+  }
+  const target = Math.floor(EVENTS / STREAMS) + (part === 0 ? EVENTS % STREAMS : 0);
   let seq = 0;
-  while (n < EVENTS) {
+  while (n < target) {
     const r = rand();
     seq++;
     if (r < 0.06) {
       // a click on a post's link within two days of sending; 70% first clicks
       const p = posts[Math.floor(rand() * posts.length)]!;
       const at = Math.min(end, p.sentAt + rand() ** 2 * 48 * 3600_000);
-      yield line("click", at, N, p.groupId, N, p.id, p.linkId, N, `v${Math.floor(rand() * 1e9)}`, rand() < 0.7 ? "t" : "f", `click:${seq}`);
+      yield line("click", at, N, p.groupId, N, p.id, p.linkId, N, `v${Math.floor(rand() * 1e9)}`, rand() < 0.7 ? "t" : "f", `click:${part}.${seq}`);
     } else if (r < 0.066) {
       // an order: mostly attributed to a post's link, some to nothing; a few refunded
       const attributed = rand() < 0.9;
@@ -91,15 +98,15 @@ function* eventLines(workspaceId: string, groupIds: string[], posts: Post[], fir
       const amount = String([990, 1990, 2990, 5900, 8800, 12800][Math.floor(rand() * 6)]);
       const orderId = v7();
       const member = members[Math.floor(rand() * MEMBERS)]!;
-      yield line("order", at, member, attributed ? p.groupId : N, amount, attributed ? p.id : N, N, orderId, N, N, `order:O${seq}`);
+      yield line("order", at, member, attributed ? p.groupId : N, amount, attributed ? p.id : N, N, orderId, N, N, `order:O${part}.${seq}`);
       if (rand() < 0.03) {
         n++;
-        yield line("refund", Math.min(end, at + 86_400_000), member, attributed ? p.groupId : N, amount, attributed ? p.id : N, N, orderId, N, N, `refund:R${seq}`);
+        yield line("refund", Math.min(end, at + 86_400_000), member, attributed ? p.groupId : N, amount, attributed ? p.id : N, N, orderId, N, N, `refund:R${part}.${seq}`);
       }
     } else if (r < 0.1) {
-      yield line(rand() < 0.83 ? "join" : "leave", start + rand() * (end - start), members[Math.floor(rand() * MEMBERS)]!, groupIds[Math.floor(rand() * GROUPS)]!, N, N, N, N, N, N, `j:${seq}`);
+      yield line(rand() < 0.83 ? "join" : "leave", start + rand() * (end - start), members[Math.floor(rand() * MEMBERS)]!, groupIds[Math.floor(rand() * GROUPS)]!, N, N, N, N, N, N, `j:${part}.${seq}`);
     } else {
-      yield line("message", start + rand() * (end - start), members[Math.floor(rand() * MEMBERS)]!, groupIds[Math.floor(rand() * GROUPS)]!, N, N, N, N, N, N, `m:${seq}`);
+      yield line("message", start + rand() * (end - start), members[Math.floor(rand() * MEMBERS)]!, groupIds[Math.floor(rand() * GROUPS)]!, N, N, N, N, N, N, `m:${part}.${seq}`);
     }
     n++;
   }
@@ -118,24 +125,32 @@ const SECONDARY_INDEXES = [
   `create index "events_tx_idx" on "events" using btree ("tx_id")`,
 ];
 
-async function copyEvents(sql: postgres.Sql, lines: Generator<string>): Promise<void> {
+async function copyEvents(sql: postgres.Sql, streams: Generator<string>[]): Promise<void> {
   for (const name of ["events_idempotency_key", "events_member_idx", "events_group_idx", "events_post_idx", "events_tx_idx"]) await sql.unsafe(`drop index "${name}"`);
-  const conn = await sql.reserve();
+  const conns = await Promise.all(streams.map(() => sql.reserve()));
   try {
     // The workspace exists (checked once here); skip the per-row foreign-key trigger during the load.
-    await conn`set session_replication_role = replica`;
-    await copyInto(conn, lines);
-    await conn`set session_replication_role = origin`;
-    await conn`set maintenance_work_mem = '256MB'`;
+    await Promise.all(
+      streams.map(async (lines, i) => {
+        const conn = conns[i]!;
+        await conn`set session_replication_role = replica`;
+        await copyInto(conn, lines, i);
+        await conn`set session_replication_role = origin`;
+        await conn`set maintenance_work_mem = '256MB'`;
+      }),
+    );
     const t = performance.now();
-    for (const ddl of SECONDARY_INDEXES) await conn.unsafe(ddl);
+    const queue = [...SECONDARY_INDEXES];
+    await Promise.all(conns.map(async (conn) => {
+      for (let ddl = queue.shift(); ddl; ddl = queue.shift()) await conn.unsafe(ddl);
+    }));
     progress(`secondary indexes built in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   } finally {
-    conn.release();
+    for (const conn of conns) conn.release();
   }
 }
 
-async function copyInto(sql: postgres.Sql, lines: Generator<string>): Promise<void> {
+async function copyInto(sql: postgres.Sql, lines: Generator<string>, part: number): Promise<void> {
   const stream = await sql`copy events (workspace_id, id, kind, occurred_at, member_id, group_id, amount_cents, post_id, link_id, order_id, visitor_key, unique_click, idempotency_key) from stdin`.writable();
   let chunk = "";
   let written = 0;
@@ -146,7 +161,7 @@ async function copyInto(sql: postgres.Sql, lines: Generator<string>): Promise<vo
       if (!stream.write(chunk)) await once(stream, "drain");
       chunk = "";
     }
-    if (++written % 1_000_000 === 0) progress(`${(written / 1e6).toFixed(0)}M events copied (${((performance.now() - startedAt) / 1000).toFixed(0)} s)`);
+    if (++written % 1_000_000 === 0) progress(`stream ${part + 1}: ${(written / 1e6).toFixed(0)}M events copied (${((performance.now() - startedAt) / 1000).toFixed(0)} s)`);
   }
   stream.end(chunk);
   await once(stream, "finish");
@@ -155,7 +170,7 @@ async function copyInto(sql: postgres.Sql, lines: Generator<string>): Promise<vo
 async function main() {
   await withBenchDatabase("dashboard", async ({ sql }) => {
     const { workspaceId, groupIds, posts, first } = await seedStructure(sql);
-    const seeded = await timed(() => withTimeout("seeding", 15 * 60_000, copyEvents(sql, eventLines(workspaceId, groupIds, posts, first))));
+    const seeded = await timed(() => withTimeout("seeding", 15 * 60_000, copyEvents(sql, Array.from({ length: STREAMS }, (_, part) => eventLines(workspaceId, groupIds, posts, first, part)))));
     progress(`${EVENTS.toLocaleString("en-US")} events copied in ${(seeded.ms / 1000).toFixed(1)} s (${GROUPS} groups, ${POSTS} posts, ${DAYS} days)`);
     await sql`analyze`;
 
