@@ -74,3 +74,11 @@ export function comparisonTable(items: Comparison[], t: Translate): TableModel {
     }),
   };
 }
+
+/** A short funnel table for narrow places (the overview's group lists): the figures that rank them. */
+export function compactFunnelTable(firstHeader: string, rows: { label: string; funnel: Funnel }[], t: Translate): TableModel {
+  return {
+    headers: [firstHeader, t("col.reach"), t("col.uniqueClicks"), t("col.orders"), t("col.netRevenue"), t("col.revenuePerReach")],
+    rows: rows.map((r) => [text(r.label), count(r.funnel.reach), count(r.funnel.uniqueClicks), count(r.funnel.orders), money(r.funnel.netRevenueCents), perReach(r.funnel.revenuePerReachCents)]),
+  };
+}

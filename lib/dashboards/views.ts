@@ -7,7 +7,7 @@ import { communityTypeLabel } from "@/lib/positioning/format";
 import { listCommunityTypes } from "@/lib/positioning/queries";
 import { addFigures, bucketize, funnel, parseRange, ZERO, type Bucket, type Figures, type Funnel } from "./math";
 import { BREAKDOWN_LIMIT, BREAKDOWNS, dailyFigures, funnelBreakdown, funnelTotals, groupComparison, overview, postRanking, type Breakdown, type Range } from "./queries";
-import { comparisonTable, funnelStepsTable, labelledFunnelTable, text, type TableModel, type Translate } from "./tables";
+import { comparisonTable, compactFunnelTable, funnelStepsTable, labelledFunnelTable, text, type TableModel, type Translate } from "./tables";
 
 /**
  * What each dashboard shows, built once for the page and for its CSV export, from the query
@@ -128,8 +128,8 @@ export async function overviewView(db: DbOrTx, ctx: ViewCtx, t: Translate) {
     ],
     t,
   );
-  const groupsTable = (title: string, rows: typeof o.top) => labelledFunnelTable(title, rows.map((g) => ({ label: g.name, funnel: g })), t);
-  return { ...o, today, comparison, steps: funnelStepsTable(o.now, t), topTable: groupsTable(t("overview.topGroups"), o.top), bottomTable: groupsTable(t("overview.bottomGroups"), o.bottom) };
+  const groupsTable = (rows: typeof o.top) => compactFunnelTable(t("col.group"), rows.map((g) => ({ label: g.name, funnel: g })), t);
+  return { ...o, today, comparison, steps: funnelStepsTable(o.now, t), topTable: groupsTable(o.top), bottomTable: groupsTable(o.bottom) };
 }
 
 /** The CSV exports: one per table on the dashboards. */
