@@ -128,3 +128,77 @@ export const DEMO_SOP_RUNS = [
   { starterKey: "restaurant_daily", group: 1 },
   { starterKey: "education_weekly", group: 2 },
 ] as const;
+
+/**
+ * The demo's 60 days of sent posts with links, per group (index into the demo's GROUPS): when it
+ * posts (local time, weekday 1 = Monday, null = every day), what, how many of the people reached
+ * click (unique), how many clickers pay, and what they spend. 午市熟客群 earns the most per person
+ * reached; the dead 宝妈群 the least. Weekends lift the grocery group, weekdays the lunch group,
+ * and the 双 12 warm-up campaign (CAMPAIGN_DAYS_AGO) spikes clicks and orders everywhere.
+ */
+export type DemoPostPlan = { time: string; weekdays: number[] | null; category: "product" | "values" | "interaction" | "activity"; titles: readonly string[]; link: boolean };
+export type DemoFunnelGroup = {
+  group: number;
+  posts: DemoPostPlan[];
+  clickRate: number;
+  payRate: number;
+  amountsYuan: readonly number[];
+  /** multiplier by ISO weekday (index 0 = Monday) */
+  rhythm: readonly number[];
+  /** only the last N days (a flash group), else all 60 */
+  days?: number;
+};
+
+export const DEMO_FUNNEL_DAYS = 60;
+export const CAMPAIGN_DAYS_AGO = [19, 18, 17];
+export const DEMO_LINK_HOST = "https://shop.example.com";
+
+export const DEMO_FUNNEL: DemoFunnelGroup[] = [
+  {
+    group: 0,
+    posts: [
+      { time: "08:00", weekdays: null, category: "product", titles: ["今日特价:草莓 9.9 元一盒", "早市福利:土鸡蛋 30 枚", "限量:海南香蕉 5 斤装", "今日特价:有机菠菜", "早餐组合:豆浆 + 包子"], link: true },
+      { time: "20:00", weekdays: null, category: "activity", titles: ["晚 8 点接龙:明早到店自提", "社区团购接龙:车厘子", "晚间接龙:牛排套餐"], link: true },
+      { time: "12:00", weekdays: [3], category: "values", titles: ["产地直采的故事", "我们为什么坚持当天配送"], link: false },
+    ],
+    clickRate: 0.16,
+    payRate: 0.22,
+    amountsYuan: [9.9, 19.9, 29.9, 39],
+    rhythm: [0.8, 0.8, 0.9, 0.9, 1.1, 1.45, 1.35],
+  },
+  {
+    group: 1,
+    posts: [
+      { time: "11:00", weekdays: [1, 2, 3, 4, 5], category: "product", titles: ["今日午市菜单", "午市套餐:招牌牛腩饭", "工作日午餐:两荤一素 25 元"], link: true },
+      { time: "18:00", weekdays: [2, 4], category: "activity", titles: ["明日午市秒杀预告", "周四会员日:满 100 减 20"], link: true },
+      { time: "15:00", weekdays: [6], category: "interaction", titles: ["投票:下周想吃什么新菜?"], link: false },
+    ],
+    clickRate: 0.24,
+    payRate: 0.3,
+    amountsYuan: [59, 88, 128],
+    rhythm: [1.2, 1.2, 1.15, 1.2, 1.25, 0.6, 0.5],
+  },
+  {
+    group: 2,
+    posts: [
+      { time: "19:30", weekdays: null, category: "values", titles: ["体验课第 1 课:孩子为什么爱问为什么", "体验课:亲子阅读的三个方法", "体验课答疑汇总"], link: false },
+      { time: "21:00", weekdays: [2, 5], category: "product", titles: ["正式课报名:早鸟价", "正式课最后 20 个名额"], link: true },
+    ],
+    clickRate: 0.2,
+    payRate: 0.12,
+    amountsYuan: [199, 199, 299],
+    rhythm: [1, 1, 1, 1, 1, 0.9, 0.9],
+    days: 40,
+  },
+  {
+    group: 3,
+    posts: [
+      { time: "10:00", weekdays: [1, 4], category: "interaction", titles: ["宝妈话题:辅食怎么做", "周末带娃去哪儿"], link: false },
+      { time: "20:00", weekdays: [3], category: "product", titles: ["母婴好物推荐", "纸尿裤团购"], link: true },
+    ],
+    clickRate: 0.03,
+    payRate: 0.05,
+    amountsYuan: [39, 59],
+    rhythm: [1, 1, 1, 1, 1, 1, 1],
+  },
+];

@@ -1,13 +1,15 @@
 import { and, count, eq, lt, sql } from "drizzle-orm";
 import { closeDb, getDb, type Tx } from "./client";
-import { events, groupMemberships, members, memberships, memberTags, posts, users } from "./schema";
-import { DEMO_SOP_RUNS, JOIN_SOURCES, makeNickname, makePhone, ORDER_AMOUNTS_YUAN, pick, pickSome, REMARKS, seededRandom, TAG_LIBRARY, type Random } from "./seed-data";
+import { events, groupMemberships, links as linkTable, linkVisitors, members, memberships, memberTags, orderRefunds, orders, posts, publicCodes, users } from "./schema";
+import { CAMPAIGN_DAYS_AGO, DEMO_FUNNEL, DEMO_FUNNEL_DAYS, DEMO_LINK_HOST, DEMO_SOP_RUNS, JOIN_SOURCES, makeNickname, makePhone, pick, pickSome, REMARKS, seededRandom, TAG_LIBRARY, type Random } from "./seed-data";
+import { createPosts } from "@/lib/calendar/posts";
 import { transitionPosts } from "@/lib/calendar/status";
 import { addLocalDays, instantDay, localToInstant, weekdayOf } from "@/lib/calendar/time";
 import { createGroup } from "@/lib/groups/commands";
 import { groupFieldsSchema } from "@/lib/groups/schema";
 import { newId } from "@/lib/ids";
 import { recomputeActivity } from "@/lib/members/activity-job";
+import { catchUpRollups } from "@/lib/rollups/rollup";
 import { createTag, createTagGroup } from "@/lib/members/commands";
 import { createPlan } from "@/lib/positioning/commands";
 import { starterAnswers } from "@/lib/positioning/starters";
@@ -50,6 +52,8 @@ export async function seedDemoIfEmpty(): Promise<boolean> {
     }
     await seedDemoContent(tx, { workspaceId: workspace.id, ownerId: owner.id, operatorId: userIds.operator ?? owner.id, now: new Date() });
   });
+  // The rollup worker's own step, once the demo's events are committed: the dashboards read rollups.
+  await catchUpRollups(db);
   return true;
 }
 
@@ -118,6 +122,7 @@ async function seedDemoContent(tx: Tx, ctx: Ctx) {
   const people = buildPeople(rand, groupIds, ctx.now);
   await insertPeople(tx, workspaceId, people, tagIds, rand);
   for (const rows of chunks(buildEvents(rand, workspaceId, people, ctx.now))) await tx.insert(events).values(rows);
+  await seedDemoFunnel(tx, ctx, groupIds, people, seededRandom(SEED + 1));
   // Yesterday's scores too, so the trend sparkline has a line; today's last, as the job would.
   for (let daysAgo = 13; daysAgo >= 0; daysAgo--) {
     await recomputeActivity(tx, { workspaceId, now: new Date(ctx.now.getTime() - daysAgo * DAY_MS) });
@@ -229,7 +234,7 @@ async function insertPeople(tx: Tx, workspaceId: string, people: Person[], tagId
 
 type NewEvent = typeof events.$inferInsert;
 
-/** Joins and leaves (keyed as the app keys them), then messages, clicks and orders over 30 days. */
+/** Joins and leaves (keyed as the app keys them), then messages over 30 days. */
 function buildEvents(rand: Random, workspaceId: string, people: Person[], now: Date): NewEvent[] {
   const out: NewEvent[] = [];
   const add = (e: Omit<NewEvent, "workspaceId" | "id" | "idempotencyKey">, key: string) => out.push({ workspaceId, id: newId(), idempotencyKey: key, ...e });
@@ -244,14 +249,100 @@ function buildEvents(rand: Random, workspaceId: string, people: Person[], now: D
       // The dead group's rare messages are all older than two weeks.
       const to = Math.min(s.leftAt?.getTime() ?? Infinity, g.events ? now.getTime() : now.getTime() - 15 * DAY_MS);
       for (let i = 0; i < n && to > from; i++) {
-        const r = rand();
-        const kind = r < 0.7 ? "message" : r < 0.9 ? "click" : "order";
-        const amountCents = kind === "order" ? Math.round(pick(rand, ORDER_AMOUNTS_YUAN) * 100) : null;
-        add({ kind, occurredAt: new Date(from + rand() * (to - from)), memberId: p.id, groupId: s.groupId, amountCents }, `demo:${out.length}`);
+        // Clicks and orders come from the demo's posts with links (seedDemoFunnel), with their rows.
+        add({ kind: "message", occurredAt: new Date(from + rand() * (to - from)), memberId: p.id, groupId: s.groupId }, `demo:${out.length}`);
       }
     }
   }
   return out;
+}
+
+const HOUR_MS = 3600 * 1000;
+
+/**
+ * 60 days of sent posts with reach, clicks through tracked links and orders (a few refunded),
+ * written as the app writes them: posts, links (+ public codes), link visitors, orders, refunds
+ * and their events, keyed the same way. Reach is the group's members at send time.
+ */
+async function seedDemoFunnel(tx: Tx, ctx: Ctx, groupIds: string[], people: Person[], rand: Random) {
+  const { workspaceId, now } = ctx;
+  const today = instantDay(now, DEMO_TIME_ZONE);
+  const campaignDays = new Set(CAMPAIGN_DAYS_AGO.map((n) => addLocalDays(today, -n)));
+  const stays = people.flatMap((p) => p.stays.map((s) => ({ ...s, memberId: p.id })));
+  const noise = () => 0.7 + rand() * 0.6;
+  const later = (from: Date, maxHours: number) => new Date(Math.min(now.getTime() - 60_000, from.getTime() + rand() ** 2 * maxHours * HOUR_MS + 60_000));
+  const postRows: Parameters<typeof createPosts>[2] = [];
+  const linkRows: (typeof linkTable.$inferInsert)[] = [];
+  const codeRows: (typeof publicCodes.$inferInsert)[] = [];
+  const visitorRows: (typeof linkVisitors.$inferInsert)[] = [];
+  const orderRows: (typeof orders.$inferInsert)[] = [];
+  const refundRows: (typeof orderRefunds.$inferInsert)[] = [];
+  const eventRows: NewEvent[] = [];
+  const event = (e: Omit<NewEvent, "workspaceId" | "id">) => eventRows.push({ workspaceId, id: newId(), ...e });
+  let orderNo = 0;
+  for (const plan of DEMO_FUNNEL) {
+    const groupId = groupIds[plan.group]!;
+    const span = Math.min(DEMO_FUNNEL_DAYS, plan.days ?? DEMO_FUNNEL_DAYS);
+    for (let ago = span - 1; ago >= 0; ago--) {
+      const day = addLocalDays(today, -ago);
+      const weekday = weekdayOf(day);
+      for (const slot of plan.posts) {
+        if (slot.weekdays && !slot.weekdays.includes(weekday)) continue;
+        const sentAt = localToInstant(day, slot.time, DEMO_TIME_ZONE);
+        if (sentAt >= now) continue;
+        const reach = stays.filter((s) => s.groupId === groupId && s.joinedAt <= sentAt && (!s.leftAt || s.leftAt > sentAt)).length;
+        const postId = newId();
+        const title = slot.titles[(DEMO_FUNNEL_DAYS - ago) % slot.titles.length]!;
+        postRows.push({ id: postId, groupId, scheduledAt: sentAt, sentAt, status: "sent", channel: "manual", category: slot.category, title, body: slot.link ? `${title}\n点击链接下单 👉` : title, ownerUserId: ctx.operatorId, reachCount: reach, notes: "示例数据" });
+        event({ kind: "reach", occurredAt: sentAt, postId, groupId, amountCents: reach, idempotencyKey: `reach:${postId}:${groupId}` });
+        if (!slot.link || reach === 0) continue;
+        const linkId = newId();
+        const code = `d${Math.floor(rand() * 36 ** 8).toString(36).padStart(8, "0")}${linkRows.length}`;
+        linkRows.push({ workspaceId, id: linkId, code, postId, groupId, destinationUrl: `${DEMO_LINK_HOST}/p/${linkRows.length + 1}`, createdBy: ctx.operatorId, createdAt: sentAt });
+        codeRows.push({ code, workspaceId, kind: "link", targetId: linkId, createdAt: sentAt });
+        const campaign = campaignDays.has(day);
+        const rhythm = plan.rhythm[weekday - 1] ?? 1;
+        const unique = Math.min(reach, Math.round(reach * plan.clickRate * rhythm * noise() * (campaign ? 2.6 : 1)));
+        const visitors: { key: string; at: Date }[] = [];
+        for (let v = 0; v < unique; v++) {
+          const key = `demo-${newId()}`;
+          const at = later(sentAt, 30);
+          visitors.push({ key, at });
+          visitorRows.push({ workspaceId, linkId, visitorKey: key, firstAt: at });
+          event({ kind: "click", occurredAt: at, postId, groupId, linkId, visitorKey: key, uniqueClick: true, idempotencyKey: `click:${newId()}` });
+        }
+        const repeats = Math.round(unique * 0.3 * rand());
+        for (let r = 0; r < repeats && visitors.length; r++) {
+          const v = pick(rand, visitors);
+          event({ kind: "click", occurredAt: later(v.at, 12), postId, groupId, linkId, visitorKey: v.key, uniqueClick: false, idempotencyKey: `click:${newId()}` });
+        }
+        const payers = Math.min(unique, Math.round(unique * plan.payRate * noise() * (campaign ? 1.6 : 1)));
+        const members = stays.filter((s) => s.groupId === groupId && s.joinedAt <= sentAt);
+        for (let o = 0; o < payers; o++) {
+          const orderId = newId();
+          const externalId = `DEMO${String(++orderNo).padStart(6, "0")}`;
+          const occurredAt = later(visitors[o]!.at, 6);
+          const amountCents = Math.round(pick(rand, plan.amountsYuan) * 100 * (campaign ? 1.2 : 1));
+          const memberId = rand() < 0.5 && members.length ? pick(rand, members).memberId : null;
+          const refunded = rand() < 0.04;
+          orderRows.push({ workspaceId, id: orderId, externalId, bodyHash: `demo:${externalId}`, source: "webhook", occurredAt, amountCents, refundedCents: refunded ? amountCents : 0, memberId, linkCode: code, attribution: "link", postId, groupId, createdAt: occurredAt });
+          event({ kind: "order", occurredAt, postId, groupId, orderId, memberId, amountCents, idempotencyKey: `order:${externalId}` });
+          if (refunded) {
+            const refundAt = later(occurredAt, 72);
+            refundRows.push({ workspaceId, id: newId(), orderId, externalId: `${externalId}-R1`, bodyHash: `demo:${externalId}-R1`, amountCents, occurredAt: refundAt, createdAt: refundAt });
+            event({ kind: "refund", occurredAt: refundAt, postId, groupId, orderId, memberId, amountCents, idempotencyKey: `refund:${externalId}-R1` });
+          }
+        }
+      }
+    }
+  }
+  await createPosts(tx, workspaceId, postRows, ctx.operatorId, "示例数据");
+  for (const rows of chunks(linkRows)) await tx.insert(linkTable).values(rows);
+  for (const rows of chunks(codeRows)) await tx.insert(publicCodes).values(rows);
+  for (const rows of chunks(visitorRows)) await tx.insert(linkVisitors).values(rows);
+  for (const rows of chunks(orderRows)) await tx.insert(orders).values(rows);
+  for (const rows of chunks(refundRows)) await tx.insert(orderRefunds).values(rows);
+  for (const rows of chunks(eventRows)) await tx.insert(events).values(rows);
 }
 
 /** Rows in slices for multi-row inserts, well under PostgreSQL's 65,535 parameters per statement. */

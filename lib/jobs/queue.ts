@@ -6,12 +6,16 @@ export const QUEUES = {
   activity: "activity-recompute",
   rosterImport: "roster-import",
   dispatchTick: "dispatch-tick",
+  rollupTick: "rollup-tick",
+  eventPartitions: "event-partitions",
 } as const;
 
 /** Queues that are not "standard": whoever creates a queue first fixes its policy, so both handles use this. */
 export const QUEUE_OPTIONS: Partial<Record<(typeof QUEUES)[keyof typeof QUEUES], Omit<PgBoss.Queue, "name">>> = {
   // At most one queued and one running tick across all workers (lib/dispatch/worker.ts).
   [QUEUES.dispatchTick]: { policy: "stately", retryLimit: 0, expireInSeconds: 120 },
+  // The same for the rollup tick (lib/rollups/worker.ts).
+  [QUEUES.rollupTick]: { policy: "stately", retryLimit: 0, expireInSeconds: 300 },
 };
 
 type Holder = { boss?: Promise<PgBoss> };

@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { startDispatcher } from "@/lib/dispatch/worker";
 import { recomputeActivity } from "@/lib/members/activity-job";
 import { runRosterImport } from "@/lib/members/importer/run";
+import { registerPartitionJob, startRollupWorker } from "@/lib/rollups/worker";
 import { QUEUES } from "./queue";
 import { runCleanup } from "./maintenance";
 
@@ -29,6 +30,8 @@ export async function registerJobs(boss: PgBoss, opts: { pollingIntervalSeconds?
     { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1 },
     async ([job]) => (job ? runRosterImport(getDb(), job.data) : null),
   );
+  // Monthly event partitions ahead of time, once a day.
+  await registerPartitionJob(boss, opts);
 }
 
 export async function startWorker(connectionString = process.env.DATABASE_URL): Promise<PgBoss> {
@@ -40,6 +43,8 @@ export async function startWorker(connectionString = process.env.DATABASE_URL): 
   // Not in registerJobs: the dispatcher sends for every workspace and runs its own sender loop,
   // so only real workers start it (tests drive lib/dispatch directly, scoped to their workspaces).
   await startDispatcher(boss);
+  // Also global (every workspace's events): the rollup tick keeps daily_rollups current.
+  await startRollupWorker(boss);
   return boss;
 }
 
