@@ -21,7 +21,7 @@ test("a signed-in user's language choice follows them to another device", async 
   await expect(page.getByRole("link", { name: "数据" })).toBeVisible();
   await page.getByLabel("语言").selectOption("en");
   await expect(page.getByRole("link", { name: "Dashboards" })).toBeVisible();
-  await expect(page.getByRole("heading", { name: "Dashboards" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Business overview" })).toBeVisible();
 
   const second = await browser.newContext();
   await signIn(second, ws.operator);

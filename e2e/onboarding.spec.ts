@@ -13,13 +13,14 @@ async function invite(page: Page, email: string, role: "operator" | "viewer") {
   return link.inputValue();
 }
 
-async function acceptAsNewPerson(page: Page, link: string, name: string, password: string) {
+/** Operators start at positioning; viewers (store owners' read-only seats) at the data overview. */
+async function acceptAsNewPerson(page: Page, link: string, name: string, password: string, landing: "positioning" | "dashboards") {
   await page.goto(link);
   await expect(page.getByRole("heading", { name: /邀请你加入/ })).toBeVisible();
   await page.getByLabel("你的名字").fill(name);
   await page.getByLabel("密码").fill(password);
   await page.getByRole("button", { name: "创建账号并加入" }).click();
-  await expect(page).toHaveURL(/\/w\/[0-9a-f-]{36}\/positioning$/);
+  await expect(page).toHaveURL(new RegExp(`/w/[0-9a-f-]{36}/${landing}$`));
 }
 
 test("sign up, invite an operator and a viewer; each joins with their role; the viewer cannot write", async ({ browser }) => {
@@ -45,7 +46,7 @@ test("sign up, invite an operator and a viewer; each joins with their role; the 
   await expect(ownerPage.getByText(`boss-${tag}@e2e.test · 只读`)).toBeVisible();
 
   const operatorPage = await (await browser.newContext()).newPage();
-  await acceptAsNewPerson(operatorPage, operatorLink, "小王", "operator-password");
+  await acceptAsNewPerson(operatorPage, operatorLink, "小王", "operator-password", "positioning");
   await expect(operatorPage.getByText("小王 · 运营")).toBeVisible();
 
   // The link worked once; it does not work again.
@@ -54,7 +55,7 @@ test("sign up, invite an operator and a viewer; each joins with their role; the 
   await expect(latecomer.getByText("这个邀请链接已被使用。")).toBeVisible();
 
   const viewerPage = await (await browser.newContext()).newPage();
-  await acceptAsNewPerson(viewerPage, viewerLink, "老板", "viewer-password");
+  await acceptAsNewPerson(viewerPage, viewerLink, "老板", "viewer-password", "dashboards");
   await expect(viewerPage.getByText("你在此工作区是只读角色")).toBeVisible();
   await viewerPage.getByRole("link", { name: "设置" }).click();
   await expect(viewerPage.getByRole("heading", { name: "成员" })).toBeVisible();

@@ -36,6 +36,7 @@ test("the workspace switcher lists only the user's own workspaces", async ({ con
   await expect(switcher.locator("option")).toHaveText([a.name, second.name, "+ 新建工作区"]);
   await expect(switcher).not.toContainText(other.name);
   await switcher.selectOption(second.workspaceId);
-  await expect(page).toHaveURL(new RegExp(`/w/${second.workspaceId}/positioning$`));
+  // Read-only there: a viewer lands on the owner overview.
+  await expect(page).toHaveURL(new RegExp(`/w/${second.workspaceId}/dashboards$`));
   await expect(page.getByText("你在此工作区是只读角色")).toBeVisible();
 });
