@@ -15,6 +15,7 @@ import { addLocalDays, localToInstant } from "@/lib/calendar/time";
 import { BREAKDOWN_LIMIT, dailyFigures, funnelBreakdown, funnelTotals, groupComparison, overview, postRanking } from "@/lib/dashboards/queries";
 import { catchUpRollups } from "@/lib/rollups/rollup";
 import { figure, makeBenchWorkspace, percentile, progress, runBench, timed, withBenchDatabase, withTimeout } from "./lib";
+import { seededRandom } from "@/lib/random";
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 10_000_000);
 const GROUPS = 200;
@@ -26,23 +27,12 @@ const TODAY = "2026-11-30";
 const CALLS = 30;
 const TARGET_MS = 100;
 
-/** A small, fast PRNG: the same events every run. */
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Post = { id: string; groupId: string; sentAt: number; reach: number; linkId: string };
 
 async function seedStructure(sql: postgres.Sql) {
   const { workspaceId, userId } = await makeBenchWorkspace(sql, "bench-dashboard");
-  const rand = mulberry32(7);
+  const rand = seededRandom(7);
   const groupIds = Array.from({ length: GROUPS }, () => v7());
   await sql`insert into groups ${sql(groupIds.map((id, i) => ({ workspace_id: workspaceId, id, name: `福利群 ${i + 1}`, stage: "active", capacity: 500, community_type: ["sales", "traffic", "fans", "flash"][i % 4] })))}`;
   const first = addLocalDays(TODAY, 1 - DAYS);
@@ -67,7 +57,7 @@ const STREAMS = Math.max(1, Number(process.env.BENCH_COPY_STREAMS ?? 2));
 
 /** TSV lines of events for one of the COPY streams, generated as the stream asks for them. */
 function* eventLines(workspaceId: string, groupIds: string[], posts: Post[], first: string, part: number): Generator<string> {
-  const rand = mulberry32(11 + part);
+  const rand = seededRandom(11 + part);
   const start = localToInstant(first, "00:00", TZ).getTime();
   const end = localToInstant(TODAY, "23:59", TZ).getTime();
   const members = Array.from({ length: MEMBERS }, () => v4());

@@ -3,17 +3,7 @@
  * No server imports: plain data and pure functions, so both can use it.
  */
 
-/** A small fast PRNG (mulberry32): the same seed gives the same demo every time. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from "@/lib/random";
 
 export type Random = () => number;
 

@@ -5,17 +5,7 @@ import { addLocalDays, daysFrom, weekdayOf } from "@/lib/calendar/time";
  * seed) make it repeatable.
  */
 
-/** A small seeded PRNG (mulberry32) for repeatable shuffles in tests and simulations. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from "@/lib/random";
 
 /**
  * A balanced random assignment: the groups are shuffled (Fisher–Yates) and dealt A, B, A, B…,
