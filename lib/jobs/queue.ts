@@ -18,6 +18,15 @@ export const QUEUE_OPTIONS: Partial<Record<(typeof QUEUES)[keyof typeof QUEUES],
   [QUEUES.rollupTick]: { policy: "stately", retryLimit: 0, expireInSeconds: 300 },
 };
 
+/**
+ * pg-boss reports connection trouble as errors carrying the whole driver client: log one line.
+ * A server shutting down (57P01) is expected when the app stops and is not worth a line at all.
+ */
+export function logJobError(prefix: string, error: unknown): void {
+  if ((error as { code?: string }).code === "57P01") return;
+  console.error(prefix, error instanceof Error ? error.message : error);
+}
+
 type Holder = { boss?: Promise<PgBoss> };
 const holder = ((globalThis as { __qunyunBoss?: Holder }).__qunyunBoss ??= {});
 
@@ -28,7 +37,7 @@ const holder = ((globalThis as { __qunyunBoss?: Holder }).__qunyunBoss ??= {});
 export function jobSender(): Promise<PgBoss> {
   holder.boss ??= (async () => {
     const boss = new PgBoss({ connectionString: process.env.DATABASE_URL, max: 2, supervise: false, schedule: false });
-    boss.on("error", (error) => console.error("[jobs]", error));
+    boss.on("error", (error) => logJobError("[jobs]", error));
     await boss.start();
     for (const name of Object.values(QUEUES)) await boss.createQueue(name, { name, ...QUEUE_OPTIONS[name] });
     return boss;

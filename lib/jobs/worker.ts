@@ -5,7 +5,7 @@ import { startDispatcher } from "@/lib/dispatch/worker";
 import { recomputeActivity } from "@/lib/members/activity-job";
 import { runRosterImport } from "@/lib/members/importer/run";
 import { registerPartitionJob, startRollupWorker } from "@/lib/rollups/worker";
-import { QUEUES } from "./queue";
+import { logJobError, QUEUES } from "./queue";
 import { runCleanup } from "./maintenance";
 
 export { QUEUES } from "./queue";
@@ -37,7 +37,7 @@ export async function registerJobs(boss: PgBoss, opts: { pollingIntervalSeconds?
 export async function startWorker(connectionString = process.env.DATABASE_URL): Promise<PgBoss> {
   if (!connectionString) throw new Error("DATABASE_URL is not set: the worker needs the app's database.");
   const boss = new PgBoss({ connectionString, max: 3 });
-  boss.on("error", (error) => console.error("[worker]", error));
+  boss.on("error", (error) => logJobError("[worker]", error));
   await boss.start();
   await registerJobs(boss);
   // Not in registerJobs: the dispatcher sends for every workspace and runs its own sender loop,
