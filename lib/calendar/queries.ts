@@ -6,7 +6,7 @@ import type { CheckWarning } from "./check-types";
 import { checkWindow, loadCheckContext, loadCheckedPosts, runChecks, windowInstants } from "./checks";
 import type { CalendarScope, CalendarView } from "./view-range";
 import { localClock } from "./local-clock";
-import { addLocalDays } from "./time";
+import { addLocalDays, instantDay } from "./time";
 
 export type CalendarGroup = { id: string; name: string; communityType: string | null; positioningId: string | null };
 
@@ -156,27 +156,32 @@ function touches(w: CheckWarning, from: string, to: string): boolean {
   return p >= from && p <= to;
 }
 
-/** The checks of the saved posts over a view (whole weeks and months around it), limited to it. */
-export async function getViewChecks(db: DbOrTx, q: { workspaceId: string; groupIds: string[] | null; from: string; to: string }): Promise<CheckWarning[]> {
+/**
+ * The checks of the saved posts over a view (whole weeks and months around it), limited to it and
+ * to what can still be changed: a day, week or month that is over is history, not a warning.
+ */
+export async function getViewChecks(db: DbOrTx, q: { workspaceId: string; groupIds: string[] | null; from: string; to: string; today: string }): Promise<CheckWarning[]> {
   if (q.groupIds && !q.groupIds.length) return [];
+  if (q.today > q.to) return [];
+  const from = q.today > q.from ? q.today : q.from;
   const win = checkWindow(q.from, q.to);
   const { start, end } = windowInstants(win.from, win.to);
   const [ctx, list] = await Promise.all([
     loadCheckContext(db, q.workspaceId, q.groupIds ?? undefined),
     loadCheckedPosts(db, { workspaceId: q.workspaceId, groupIds: q.groupIds ?? undefined, start, end }),
   ]);
-  return runChecks(list, ctx).filter((w) => touches(w, q.from, q.to));
+  return runChecks(list, ctx).filter((w) => touches(w, from, q.to));
 }
 
 /**
  * Everything the calendar page loads for a view. The month view gets aggregated days; the week
  * and day views get their posts. The benchmark times exactly this.
  */
-export async function loadCalendarView(db: DbOrTx, q: { workspaceId: string; timeZone: string; view: CalendarView }) {
+export async function loadCalendarView(db: DbOrTx, q: { workspaceId: string; timeZone: string; view: CalendarView; now?: Date }) {
   const { all, inScope } = await listCalendarGroups(db, { workspaceId: q.workspaceId, scope: q.view.scope });
   const { from, to } = q.view;
   const [checks, month, list] = await Promise.all([
-    getViewChecks(db, { workspaceId: q.workspaceId, groupIds: inScope, from, to }),
+    getViewChecks(db, { workspaceId: q.workspaceId, groupIds: inScope, from, to, today: instantDay(q.now ?? new Date(), q.timeZone) }),
     q.view.view === "month" ? getMonthSummary(db, { workspaceId: q.workspaceId, groupIds: inScope, from, to, timeZone: q.timeZone }) : Promise.resolve(null),
     q.view.view === "month"
       ? Promise.resolve(null)
