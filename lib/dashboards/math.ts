@@ -3,6 +3,7 @@
  * (0.125 = 12.5 %) or null when the denominator is zero (shown as "—", never as 0 % or ∞).
  */
 import { addLocalDays, daysFrom, weekdayOf } from "@/lib/calendar/time";
+import { formatYuanShort } from "@/lib/money";
 
 export type Figures = { reach: number; clicks: number; uniqueClicks: number; orders: number; revenueCents: number; refundCents: number };
 
@@ -67,11 +68,9 @@ export function formatPercent(fraction: number | null, opts: { signed?: boolean 
   return `${sign}${text}%`;
 }
 
-/** ¥1,234.5 style, grouped, at most two decimals. */
+/** "¥6,617.70", "¥4,265"; "—" when there is no figure. */
 export function formatYuan(cents: number | null): string {
-  if (cents === null || !Number.isFinite(cents)) return "—";
-  const yuan = cents / 100;
-  return `${yuan < 0 ? "−" : ""}¥${Math.abs(yuan).toLocaleString("en-US", { maximumFractionDigits: 2 })}`;
+  return cents === null || !Number.isFinite(cents) ? "—" : formatYuanShort(cents);
 }
 
 export function formatCount(n: number): string {

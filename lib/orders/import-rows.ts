@@ -1,6 +1,7 @@
 import { parseJoinedAt } from "@/lib/members/import/dates";
 import { normalizePhone } from "@/lib/members/import/rows";
 import type { OrderInput } from "./schema";
+import { parseYuan } from "@/lib/money";
 
 /**
  * Order imports read a store's export with fixed, documented headers (Chinese or English, case
@@ -34,13 +35,6 @@ export function indexColumns(headers: string[]): { index: ColumnIndex; missing: 
   return { index, missing };
 }
 
-/** "¥1,299.50", "1299.5", "1299" → cents; anything else (negative, three decimals, text) → null. */
-export function parseYuan(raw: string): number | null {
-  const text = raw.replace(/^[¥￥]|元$/g, "").replace(/,/g, "").trim();
-  if (!/^\d{1,12}(\.\d{1,2})?$/.test(text)) return null;
-  const [whole = "0", frac = ""] = text.split(".");
-  return Number(whole) * 100 + Number(frac.padEnd(2, "0"));
-}
 
 export function toOrderInput(cells: string[], index: ColumnIndex, timeZone: string): { ok: true; order: OrderInput } | { ok: false; problem: OrderRowProblem } {
   const cell = (c: OrderColumn) => (index[c] === undefined ? "" : (cells[index[c]!] ?? "").trim());

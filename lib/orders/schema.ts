@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
+import { parseYuan } from "@/lib/money";
 
 /**
  * The order webhook's body (README "Orders webhook"). Money is either `amount_cents` (an integer
@@ -52,9 +53,9 @@ export const refundBodySchema = z
 
 export const webhookBodySchema = z.discriminatedUnion("type", [orderBodySchema, refundBodySchema]);
 
+/** Cents of a yuan string the schema has already checked ("129.90"). */
 export function yuanToCents(yuan: string): number {
-  const [whole = "0", frac = ""] = yuan.split(".");
-  return Number(whole) * 100 + Number(frac.padEnd(2, "0"));
+  return parseYuan(yuan) ?? Number.NaN;
 }
 
 /** An order as Qunyun stores it, from the webhook or an import. */

@@ -13,7 +13,7 @@ describe("yuan", () => {
   });
 
   it("refuses what is not an amount of yuan", () => {
-    for (const bad of ["", "abc", "1.234", "-5", "1e3", "12.", ".5", "99999999999"]) expect(parseYuan(bad), bad).toBeNull();
+    for (const bad of ["", "abc", "1.234", "-5", "1e3", "12.", ".5"]) expect(parseYuan(bad), bad).toBeNull();
   });
 
   it("formats cents for reading and for editing", () => {

@@ -2,23 +2,7 @@
  * Money as the operator types it (yuan, up to two decimals) ↔ integer cents, without floating
  * point: "12.5" is 1250 cents, never 1249.9999.
  */
-const YUAN_RE = /^(\d{1,10})(?:\.(\d{1,2}))?$/;
-
-/** Cents of a yuan amount like "12", "12.5", "1,234.56" or "¥8.80"; null if it is not one. */
-export function parseYuan(text: string): number | null {
-  const cleaned = text.trim().replace(/^[¥￥]\s*/, "").replaceAll(",", "");
-  const m = YUAN_RE.exec(cleaned);
-  if (!m) return null;
-  return Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0"));
-}
-
-/** "1,234.50" for 123450 cents (no currency sign; the page says 元 / ¥ itself). */
-export function formatYuan(cents: number): string {
-  const sign = cents < 0 ? "-" : "";
-  const abs = Math.abs(Math.round(cents));
-  const yuan = Math.floor(abs / 100).toLocaleString("en-US");
-  return `${sign}${yuan}.${String(abs % 100).padStart(2, "0")}`;
-}
+export { parseYuan, formatYuanAmount as formatYuan } from "@/lib/money";
 
 /** Yuan as the form shows it again for editing: "1234.50". */
 export function yuanInput(cents: number): string {
