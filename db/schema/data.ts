@@ -15,6 +15,8 @@ const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull(
 
 /** "No post / no variant" in rollup keys, which cannot hold nulls. */
 export const NIL_UUID = "00000000-0000-0000-0000-000000000000";
+/** NIL_UUID as an SQL literal, for raw queries over rollup keys. */
+export const NIL_UUID_SQL = sql.raw(`'${NIL_UUID}'::uuid`);
 
 /**
  * A tracked link: one short code per post × group × variant (and per member when the link was

@@ -1,7 +1,7 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { NIL_UUID } from "@/db/schema";
+import { NIL_UUID_SQL } from "@/db/schema";
 import { addLocalDays } from "@/lib/calendar/time";
 import { funnel, previousRange, ZERO, type Figures, type Funnel } from "./math";
 
@@ -13,15 +13,14 @@ import { funnel, previousRange, ZERO, type Figures, type Funnel } from "./math";
 
 export type Range = { from: string; to: string };
 
-const NIL = sql.raw(`'${NIL_UUID}'::uuid`);
-
-const SUMS = sql`
+/** The rollup columns summed, for any query over daily_rollups (read back with `figuresOf`). */
+export const ROLLUP_SUMS = sql`
   coalesce(sum(reach), 0)::text as reach, coalesce(sum(clicks), 0)::text as clicks, coalesce(sum(unique_clicks), 0)::text as unique_clicks,
   coalesce(sum(orders), 0)::text as orders, coalesce(sum(revenue_cents), 0)::text as revenue_cents, coalesce(sum(refund_cents), 0)::text as refund_cents`;
 
-type SumRow = { reach: string; clicks: string; unique_clicks: string; orders: string; revenue_cents: string; refund_cents: string };
+export type SumRow = { reach: string; clicks: string; unique_clicks: string; orders: string; revenue_cents: string; refund_cents: string };
 
-function figures(r: SumRow | undefined): Figures {
+export function figuresOf(r: SumRow | undefined): Figures {
   if (!r) return { ...ZERO };
   return {
     reach: Number(r.reach),
@@ -39,15 +38,15 @@ function inRange(workspaceId: string, range: Range): SQL {
 
 /** The funnel's totals over a range: reach → unique clicks → orders → net revenue. */
 export async function funnelTotals(db: DbOrTx, workspaceId: string, range: Range): Promise<Funnel> {
-  const [row] = await db.execute<SumRow>(sql`select ${SUMS} from daily_rollups where ${inRange(workspaceId, range)}`);
-  return funnel(figures(row));
+  const [row] = await db.execute<SumRow>(sql`select ${ROLLUP_SUMS} from daily_rollups where ${inRange(workspaceId, range)}`);
+  return funnel(figuresOf(row));
 }
 
 /** Figures per local day (days without any row are absent; bucketize fills them). */
 export async function dailyFigures(db: DbOrTx, workspaceId: string, range: Range): Promise<(Figures & { day: string })[]> {
   const rows = await db.execute<SumRow & { day: string }>(sql`
-    select day::text as day, ${SUMS} from daily_rollups where ${inRange(workspaceId, range)} group by day order by day`);
-  return rows.map((r) => ({ day: r.day, ...figures(r) }));
+    select day::text as day, ${ROLLUP_SUMS} from daily_rollups where ${inRange(workspaceId, range)} group by day order by day`);
+  return rows.map((r) => ({ day: r.day, ...figuresOf(r) }));
 }
 
 export const BREAKDOWNS = ["post", "group", "column", "category", "plan", "groupType", "variant"] as const;
@@ -61,13 +60,13 @@ export type Breakdown = (typeof BREAKDOWNS)[number];
  */
 type Grain = "post_id" | "group_id" | "variant_id";
 const DIMENSIONS: Record<Breakdown, { grain: Grain; key: SQL; label: SQL; extra?: SQL }> = {
-  post: { grain: "post_id", key: sql`nullif(a.post_id, ${NIL})`, label: sql`coalesce(nullif(p.title, ''), left(p.body, 40))`, extra: sql`max(p.sent_at)::text` },
-  group: { grain: "group_id", key: sql`nullif(a.group_id, ${NIL})`, label: sql`g.name` },
+  post: { grain: "post_id", key: sql`nullif(a.post_id, ${NIL_UUID_SQL})`, label: sql`coalesce(nullif(p.title, ''), left(p.body, 40))`, extra: sql`max(p.sent_at)::text` },
+  group: { grain: "group_id", key: sql`nullif(a.group_id, ${NIL_UUID_SQL})`, label: sql`g.name` },
   column: { grain: "post_id", key: sql`cc.id`, label: sql`cc.name` },
   category: { grain: "post_id", key: sql`p.category::text`, label: sql`p.category::text` },
   plan: { grain: "group_id", key: sql`pl.id`, label: sql`pl.name` },
   groupType: { grain: "group_id", key: sql`g.community_type`, label: sql`g.community_type` },
-  variant: { grain: "variant_id", key: sql`nullif(a.variant_id, ${NIL})`, label: sql`concat_ws(' · ', ci.title, cv.label)` },
+  variant: { grain: "variant_id", key: sql`nullif(a.variant_id, ${NIL_UUID_SQL})`, label: sql`concat_ws(' · ', ci.title, cv.label)` },
 };
 
 function dimensionJoins(workspaceId: string, grain: Grain): SQL {
@@ -107,7 +106,7 @@ export async function funnelBreakdown(db: DbOrTx, workspaceId: string, range: Ra
     group by 1
     order by sum(a.revenue_cents) - sum(a.refund_cents) desc, sum(a.reach) desc, 2 nulls last
     ${opts.limit ? sql`limit ${opts.limit}` : sql``}`);
-  return rows.map((r) => ({ key: r.key, label: r.label, extra: r.extra, ...funnel(figures(r)) }));
+  return rows.map((r) => ({ key: r.key, label: r.label, extra: r.extra, ...funnel(figuresOf(r)) }));
 }
 
 export type RankedPost = Funnel & { postId: string; title: string; groupId: string; groupName: string; sentAt: string | null; category: string; variantLabel: string | null };
@@ -118,8 +117,8 @@ export type RankedPost = Funnel & { postId: string; title: string; groupId: stri
 export async function postRanking(db: DbOrTx, workspaceId: string, range: Range, page: { limit: number; offset: number }): Promise<{ rows: RankedPost[]; total: number }> {
   const rows = await db.execute<SumRow & { post_id: string; title: string; group_id: string; group_name: string; sent_at: string | null; category: string; variant_label: string | null; total: string }>(sql`
     with a as (
-      select post_id, ${SUMS}, (coalesce(sum(revenue_cents), 0) - coalesce(sum(refund_cents), 0))::numeric / nullif(sum(reach), 0) as rpr
-      from daily_rollups where ${inRange(workspaceId, range)} and post_id <> ${NIL}
+      select post_id, ${ROLLUP_SUMS}, (coalesce(sum(revenue_cents), 0) - coalesce(sum(refund_cents), 0))::numeric / nullif(sum(reach), 0) as rpr
+      from daily_rollups where ${inRange(workspaceId, range)} and post_id <> ${NIL_UUID_SQL}
       group by post_id
     )
     select a.*, coalesce(nullif(p.title, ''), left(p.body, 40), '') as title, p.group_id, g.name as group_name, p.sent_at::text as sent_at,
@@ -141,7 +140,7 @@ export async function postRanking(db: DbOrTx, workspaceId: string, range: Range,
       sentAt: r.sent_at,
       category: r.category,
       variantLabel: r.variant_label || null,
-      ...funnel(figures(r)),
+      ...funnel(figuresOf(r)),
     })),
   };
 }
@@ -152,7 +151,7 @@ export type GroupFigures = Funnel & { groupId: string; name: string; stage: stri
 export async function groupComparison(db: DbOrTx, workspaceId: string, range: Range): Promise<GroupFigures[]> {
   const rows = await db.execute<SumRow & { group_id: string; name: string; stage: string; community_type: string | null; plan_name: string | null }>(sql`
     with a as (
-      select group_id, ${SUMS} from daily_rollups where ${inRange(workspaceId, range)} group by group_id
+      select group_id, ${ROLLUP_SUMS} from daily_rollups where ${inRange(workspaceId, range)} group by group_id
     )
     select g.id as group_id, g.name, g.stage::text as stage, g.community_type, pl.name as plan_name,
       coalesce(a.reach, '0') as reach, coalesce(a.clicks, '0') as clicks, coalesce(a.unique_clicks, '0') as unique_clicks,
@@ -162,7 +161,7 @@ export async function groupComparison(db: DbOrTx, workspaceId: string, range: Ra
     left join positionings pl on pl.workspace_id = g.workspace_id and pl.id = g.positioning_id
     where g.workspace_id = ${workspaceId} and (a.group_id is not null or g.stage in ('active', 'declining'))
     order by a.revenue_cents::bigint - a.refund_cents::bigint desc nulls last, g.name`);
-  return rows.map((r) => ({ groupId: r.group_id, name: r.name, stage: r.stage, communityType: r.community_type, planName: r.plan_name, ...funnel(figures(r)) }));
+  return rows.map((r) => ({ groupId: r.group_id, name: r.name, stage: r.stage, communityType: r.community_type, planName: r.plan_name, ...funnel(figuresOf(r)) }));
 }
 
 export type Overview = {
@@ -200,7 +199,7 @@ export async function overview(db: DbOrTx, workspaceId: string, today: string, d
     .sort((a, b) => (b.revenuePerReachCents ?? 0) - (a.revenuePerReachCents ?? 0) || b.netRevenueCents - a.netRevenueCents || a.name.localeCompare(b.name));
   const top = ranked.slice(0, 3);
   const bottom = ranked.slice(Math.max(top.length, ranked.length - 3)).reverse();
-  return { current, previous, now: funnel(figures(pick("c"))), before: funnel(figures(pick("p"))), top, bottom };
+  return { current, previous, now: funnel(figuresOf(pick("c"))), before: funnel(figuresOf(pick("p"))), top, bottom };
 }
 
 function sumsWhere(cond: SQL, prefix: string): SQL {

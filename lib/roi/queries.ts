@@ -4,14 +4,16 @@ import type { DbOrTx } from "@/db/client";
 import { contentItems, costs, groups, NIL_UUID, positionings, posts } from "@/db/schema";
 import type { COST_SCOPES } from "./schema";
 import { funnelRates, roiOf, type Funnel } from "./math";
+import { figuresOf, ROLLUP_SUMS, type SumRow } from "@/lib/dashboards/queries";
 
 type Range = { workspaceId: string; from: string; to: string };
 
 const num = (v: unknown) => Number(v ?? 0);
-const funnelOf = (r: Record<string, unknown>): Funnel => ({ reach: num(r.reach), uniqueClicks: num(r.unique_clicks), orders: num(r.orders), revenueCents: num(r.revenue_cents), refundCents: num(r.refund_cents) });
-const SUMS = sql.raw(
-  "coalesce(sum(r.reach), 0)::float8 as reach, coalesce(sum(r.unique_clicks), 0)::float8 as unique_clicks, coalesce(sum(r.orders), 0)::float8 as orders, coalesce(sum(r.revenue_cents), 0)::float8 as revenue_cents, coalesce(sum(r.refund_cents), 0)::float8 as refund_cents",
-);
+/** The rollups' sums as the ROI pages use them (rates run on unique clicks). */
+function funnelOf(row: SumRow | undefined): Funnel {
+  const { reach, uniqueClicks, orders, revenueCents, refundCents } = figuresOf(row);
+  return { reach, uniqueClicks, orders, revenueCents, refundCents };
+}
 
 /** Costs incurred in the range, newest first, with what each is for. */
 export async function listCosts(db: DbOrTx, q: Range) {
@@ -48,8 +50,8 @@ export async function getCost(db: DbOrTx, q: { workspaceId: string; costId: stri
 
 /** The funnel over the whole workspace for the range (every rollup row, attributed or not). */
 export async function workspaceFunnel(db: DbOrTx, q: Range): Promise<Funnel> {
-  const rows = await db.execute(sql`select ${SUMS} from daily_rollups r where r.workspace_id = ${q.workspaceId} and r.day between ${q.from} and ${q.to}`);
-  return funnelOf(rows[0] as Record<string, unknown>);
+  const rows = await db.execute(sql`select ${ROLLUP_SUMS} from daily_rollups r where r.workspace_id = ${q.workspaceId} and r.day between ${q.from} and ${q.to}`);
+  return funnelOf(rows[0] as SumRow);
 }
 
 /**
@@ -75,7 +77,7 @@ export async function roiByTarget(db: DbOrTx, q: Range) {
       f.*
     from c
     left join lateral (
-      select ${SUMS} from daily_rollups r
+      select ${ROLLUP_SUMS} from daily_rollups r
       where r.workspace_id = ${q.workspaceId} and r.day between ${q.from} and ${q.to} and c.scope <> 'campaign' and (
         c.scope = 'workspace'
         or (c.scope = 'group' and r.group_id = c.target_id)
@@ -87,7 +89,7 @@ export async function roiByTarget(db: DbOrTx, q: Range) {
   return rows.map((r) => {
     const row = r as Record<string, unknown>;
     const scope = row.scope as (typeof COST_SCOPES)[number];
-    const f = funnelOf(row);
+    const f = funnelOf(row as SumRow);
     const costCents = num(row.cost_cents);
     const rates = funnelRates(f);
     return { scope, targetId: (row.target_id as string | null) ?? null, name: (row.name as string | null) ?? null, costCents, ...f, ...rates, hasRevenue: scope !== "campaign", roi: scope === "campaign" ? null : roiOf(rates.netRevenueCents, costCents) };
@@ -109,7 +111,7 @@ export async function totalCostCents(db: DbOrTx, q: Range): Promise<number> {
 export async function pilotComparison(db: DbOrTx, q: Range & { pilotGroupIds: string[] }) {
   const pilot = q.pilotGroupIds.length ? sql`array[${sql.join(q.pilotGroupIds.map((id) => sql`${id}`), sql`, `)}]::uuid[]` : sql`array[]::uuid[]`;
   const funnels = await db.execute(sql`
-    select (r.group_id = any(${pilot})) as pilot, ${SUMS}
+    select (r.group_id = any(${pilot})) as pilot, ${ROLLUP_SUMS}
     from daily_rollups r
     where r.workspace_id = ${q.workspaceId} and r.day between ${q.from} and ${q.to} and r.group_id <> ${NIL_UUID}::uuid
     group by 1`);
@@ -122,7 +124,7 @@ export async function pilotComparison(db: DbOrTx, q: Range & { pilotGroupIds: st
   const costOf = (side: string) => num((costRows.find((r) => (r as Record<string, unknown>).side === side) as Record<string, unknown> | undefined)?.cost_cents);
   const side = (isPilot: boolean) => {
     const row = funnels.find((r) => (r as Record<string, unknown>).pilot === isPilot) as Record<string, unknown> | undefined;
-    const f = row ? funnelOf(row) : { reach: 0, uniqueClicks: 0, orders: 0, revenueCents: 0, refundCents: 0 };
+    const f = funnelOf(row as SumRow | undefined);
     const rates = funnelRates(f);
     const costCents = costOf(isPilot ? "pilot" : "rest");
     return { ...f, ...rates, costCents, roi: roiOf(rates.netRevenueCents, costCents) };

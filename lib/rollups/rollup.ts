@@ -1,13 +1,12 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { NIL_UUID } from "@/db/schema";
+import { NIL_UUID_SQL } from "@/db/schema";
 
 /** The rollup_state row of the daily rollups. */
 export const ROLLUP_NAME = "daily_rollups";
 
 /** The kinds that feed the funnel; joins, leaves and messages are not rolled up. */
 const FUNNEL_KINDS = sql.raw(`('reach', 'click', 'order', 'refund')`);
-const NIL = sql.raw(`'${NIL_UUID}'::uuid`);
 
 /**
  * The sums of one day × post × group × variant, from raw events. For kind "reach" the
@@ -23,7 +22,7 @@ const FIGURES = sql`
 
 /** The rollup key of an event: its local day in the workspace's zone, and NIL for what it lacks. */
 const KEY = sql`(e.occurred_at at time zone w.time_zone)::date as day,
-  coalesce(e.post_id, ${NIL}) as post_id, coalesce(e.group_id, ${NIL}) as group_id, coalesce(e.variant_id, ${NIL}) as variant_id`;
+  coalesce(e.post_id, ${NIL_UUID_SQL}) as post_id, coalesce(e.group_id, ${NIL_UUID_SQL}) as group_id, coalesce(e.variant_id, ${NIL_UUID_SQL}) as variant_id`;
 
 export type RollupResult = { from: number; to: number; rows: number };
 
