@@ -1,11 +1,12 @@
 import { and, eq, gte, inArray, lt, notInArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { communityTypes, groups, posts, workspaces } from "@/db/schema";
+import { communityTypes, groups, posts } from "@/db/schema";
 import type { CheckWarning, ProposedPost } from "./check-types";
 import { MIX_RULES, purposeOf, type CheckSettings, type GroupPurpose } from "./check-rules";
 import { localClock, minutesOf } from "./local-clock";
 import { getCheckSettings } from "./settings";
 import { addLocalDays, weekdayOf } from "./time";
+import { workspaceTimeZone } from "@/lib/workspaces/queries";
 
 export type CheckContext = {
   timeZone: string;
@@ -115,8 +116,8 @@ export function windowInstants(from: string, to: string): { start: Date; end: Da
 
 /** What the checks need to know about a workspace: its zone, settings and groups' purposes. */
 export async function loadCheckContext(db: DbOrTx, workspaceId: string, groupIds?: string[]): Promise<CheckContext> {
-  const [ws, settings, groupRows, custom] = await Promise.all([
-    db.select({ timeZone: workspaces.timeZone }).from(workspaces).where(eq(workspaces.id, workspaceId)),
+  const [timeZone, settings, groupRows, custom] = await Promise.all([
+    workspaceTimeZone(db, workspaceId),
     getCheckSettings(db, workspaceId),
     db
       .select({ id: groups.id, communityType: groups.communityType })
@@ -126,7 +127,7 @@ export async function loadCheckContext(db: DbOrTx, workspaceId: string, groupIds
   ]);
   const steps = Object.fromEntries(custom.map((c) => [c.id, c.step]));
   const purposes = Object.fromEntries(groupRows.map((g) => [g.id, purposeOf(g.communityType, steps)]));
-  return { timeZone: ws[0]?.timeZone ?? "Asia/Shanghai", settings, purposes };
+  return { timeZone, settings, purposes };
 }
 
 /** Saved posts that count for the checks (not drafts, not cancelled) in some groups and a span. */

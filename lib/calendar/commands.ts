@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { contentItems, contentVariants, groups, memberships, notifications, posts, workspaces, type PostStatus } from "@/db/schema";
+import { contentItems, contentVariants, groups, memberships, notifications, posts, type PostStatus } from "@/db/schema";
 import { AppError, ConflictError, NotFoundError, RuleError } from "@/lib/errors";
 import { recordReach } from "@/lib/links/reach";
 import type { CheckWarning, ProposedPost } from "./check-types";
@@ -10,16 +10,12 @@ import { createPosts } from "./posts";
 import type { PostFields } from "./schema";
 import { transitionPosts } from "./status";
 import { instantDay, instantTime, LocalTimeError, localToInstant } from "./time";
+import { workspaceTimeZone } from "@/lib/workspaces/queries";
 
 /** Sent and cancelled posts are history: they are not moved or edited. */
 const LOCKED: PostStatus[] = ["sent", "cancelled"];
 /** A post moved to a time already past this long ago is refused (it would fall due at once, late). */
 const PAST_GRACE_MS = 60_000;
-
-async function zoneOf(db: DbOrTx, workspaceId: string): Promise<string> {
-  const [row] = await db.select({ timeZone: workspaces.timeZone }).from(workspaces).where(eq(workspaces.id, workspaceId));
-  return row?.timeZone ?? "Asia/Shanghai";
-}
 
 /** A local day + time in the workspace's zone; a time DST skips is refused, never shifted. */
 export function resolveLocalTime(day: string, time: string, timeZone: string): Date {
@@ -51,7 +47,7 @@ async function lockPost(db: DbOrTx, workspaceId: string, postId: string, version
   if (!post) throw new NotFoundError();
   if (LOCKED.includes(post.status)) throw new RuleError(post.status === "sent" ? "errors.postAlreadySent" : "errors.postCancelled");
   if (post.version !== version) {
-    const timeZone = await zoneOf(db, workspaceId);
+    const timeZone = await workspaceTimeZone(db, workspaceId);
     throw new ConflictError("errors.postChanged", { version: post.version, day: instantDay(post.scheduledAt, timeZone), time: instantTime(post.scheduledAt, timeZone) });
   }
   return post;
@@ -74,7 +70,7 @@ export async function movePost(
   q: { workspaceId: string; actorUserId: string; postId: string; version: number; day: string; time: string; confirm: boolean },
 ) {
   const post = await lockPost(db, q.workspaceId, q.postId, q.version);
-  const at = resolveLocalTime(q.day, q.time, await zoneOf(db, q.workspaceId));
+  const at = resolveLocalTime(q.day, q.time, await workspaceTimeZone(db, q.workspaceId));
   refuseThePast(at, post.scheduledAt);
   const warnings = await guardChecks(db, q.workspaceId, { id: post.id, groupId: post.groupId, scheduledAt: at, category: post.category, channel: post.channel }, q.confirm);
   await db
@@ -112,7 +108,7 @@ async function assertMember(db: DbOrTx, workspaceId: string, userId: string | nu
 export async function updatePost(db: DbOrTx, q: { workspaceId: string; actorUserId: string; fields: PostFields }) {
   const f = q.fields;
   const post = await lockPost(db, q.workspaceId, f.postId, f.version);
-  const at = resolveLocalTime(f.day, f.time, await zoneOf(db, q.workspaceId));
+  const at = resolveLocalTime(f.day, f.time, await workspaceTimeZone(db, q.workspaceId));
   refuseThePast(at, post.scheduledAt);
   const content = await resolveContent(db, q.workspaceId, f);
   await assertMember(db, q.workspaceId, f.ownerUserId);
@@ -129,7 +125,7 @@ export async function createPost(db: DbOrTx, q: { workspaceId: string; actorUser
   const f = q.fields;
   const [group] = await db.select({ id: groups.id }).from(groups).where(and(eq(groups.workspaceId, q.workspaceId), eq(groups.id, q.groupId)));
   if (!group) throw new NotFoundError();
-  const at = resolveLocalTime(f.day, f.time, await zoneOf(db, q.workspaceId));
+  const at = resolveLocalTime(f.day, f.time, await workspaceTimeZone(db, q.workspaceId));
   refuseThePast(at, null);
   const content = await resolveContent(db, q.workspaceId, f);
   await assertMember(db, q.workspaceId, f.ownerUserId);

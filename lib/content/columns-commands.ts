@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { communityTypes, contentColumns, contentItems, contentVariants, groups, groupStaff, posts, workspaces } from "@/db/schema";
+import { communityTypes, contentColumns, contentItems, contentVariants, groups, groupStaff, posts } from "@/db/schema";
 import { createPosts, type NewPost } from "@/lib/calendar/posts";
 import { NotFoundError, RuleError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
@@ -9,6 +9,7 @@ import { assertLiveItem } from "./commands";
 import { expandColumns, slotKey } from "./columns";
 import type { ColumnFields, FillColumnsInput } from "./columns-schema";
 import { guardUnique } from "@/lib/db-errors";
+import { workspaceTimeZone } from "@/lib/workspaces/queries";
 
 type Key = { workspaceId: string };
 
@@ -80,18 +81,18 @@ export async function fillFromColumns(tx: Tx, input: Key & FillColumnsInput & { 
   const { workspaceId } = input;
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`content-columns-fill:${workspaceId}`}, 0))`);
   const groupIds = [...new Set(input.groupIds)];
-  const [ws] = await tx.select({ timeZone: workspaces.timeZone }).from(workspaces).where(eq(workspaces.id, workspaceId));
+  const timeZone = await workspaceTimeZone(tx, workspaceId);
   const groupRows = await tx
     .select({ id: groups.id, communityType: groups.communityType })
     .from(groups)
     .where(and(eq(groups.workspaceId, workspaceId), inArray(groups.id, groupIds)));
-  if (!ws || groupRows.length !== groupIds.length) throw new RuleError("contentErrors.groupNotFound", "groupIds");
+  if (groupRows.length !== groupIds.length) throw new RuleError("contentErrors.groupNotFound", "groupIds");
   const types = [...new Set(groupRows.flatMap((g) => (g.communityType ? [g.communityType] : [])))];
   const columns = await tx
     .select({ id: contentColumns.id, name: contentColumns.name, category: contentColumns.category, communityType: contentColumns.communityType, groupId: contentColumns.groupId, weekday: contentColumns.weekday, timeOfDay: contentColumns.timeOfDay, contentItemId: contentColumns.contentItemId, notes: contentColumns.notes })
     .from(contentColumns)
     .where(and(eq(contentColumns.workspaceId, workspaceId), or(inArray(contentColumns.groupId, groupIds), types.length ? inArray(contentColumns.communityType, types) : sql`false`)));
-  const { slots, nonexistent } = expandColumns({ columns, groups: groupRows, from: input.from, to: input.to, timeZone: ws.timeZone });
+  const { slots, nonexistent } = expandColumns({ columns, groups: groupRows, from: input.from, to: input.to, timeZone });
   const now = input.now ?? new Date();
   const future = slots.filter((s) => s.at > now);
   if (future.length === 0) return { created: 0, skipped: 0, past: slots.length, nonexistent: nonexistent.length };

@@ -1,22 +1,18 @@
 import "server-only";
 import { and, eq, gte, inArray, isNull, max, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { contentItems, contentVariants, experimentAssignments, experiments, groups, posts, workspaces } from "@/db/schema";
+import { contentItems, contentVariants, experimentAssignments, experiments, groups, posts } from "@/db/schema";
 import { NotFoundError, RuleError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { instantDay } from "@/lib/calendar/time";
 import { alternateWeekVariant, balancedAssignment, weekStartOf, weeksThrough } from "./assignment";
 import type { StartExperimentInput } from "./schema";
+import { workspaceTimeZone } from "@/lib/workspaces/queries";
 
 /** Posts that still wait to be sent: the only ones a test (or its winner) may change. */
 const OPEN_STATUSES = ["draft", "scheduled"] as const;
 /** alternate_weeks records at least this many weeks ahead at start, and more as posts are planned. */
 const MIN_WEEKS = 8;
-
-async function zoneOf(db: DbOrTx, workspaceId: string): Promise<string> {
-  const [row] = await db.select({ timeZone: workspaces.timeZone }).from(workspaces).where(eq(workspaces.id, workspaceId));
-  return row?.timeZone ?? "Asia/Shanghai";
-}
 
 async function lockExperiment(db: DbOrTx, workspaceId: string, experimentId: string) {
   const [row] = await db
@@ -84,7 +80,7 @@ export async function startExperiment(db: DbOrTx, q: { workspaceId: string; user
   if (input.mode === "by_group") {
     await db.insert(experimentAssignments).values([...split].map(([groupId, variantId]) => ({ workspaceId, experimentId, groupId, variantId, assignedAt: now })));
   } else {
-    const timeZone = await zoneOf(db, workspaceId);
+    const timeZone = await workspaceTimeZone(db, workspaceId);
     const startWeek = weekStartOf(instantDay(now, timeZone));
     const other = (v: string) => (v === input.variantAId ? input.variantBId : input.variantAId);
     const weeks = weeksThrough(startWeek, startWeek, MIN_WEEKS);
@@ -145,7 +141,7 @@ export async function applyExperiment(db: DbOrTx, q: { workspaceId: string; expe
   const [exp] = await db.select().from(experiments).where(and(eq(experiments.workspaceId, q.workspaceId), eq(experiments.id, q.experimentId)));
   if (!exp) throw new NotFoundError();
   if (exp.status !== "running") return 0;
-  const timeZone = await zoneOf(db, q.workspaceId);
+  const timeZone = await workspaceTimeZone(db, q.workspaceId);
   const assignmentRows = () =>
     db
       .select({ groupId: experimentAssignments.groupId, weekStart: experimentAssignments.weekStart, variantId: experimentAssignments.variantId })
@@ -185,7 +181,7 @@ export async function assignedVariantFor(db: DbOrTx, q: { workspaceId: string; g
   const first = rows[0];
   if (!first) return null;
   if (first.mode === "by_group") return first.variantId;
-  const timeZone = await zoneOf(db, q.workspaceId);
+  const timeZone = await workspaceTimeZone(db, q.workspaceId);
   const week = weekStartOf(instantDay(q.at, timeZone));
   const exact = rows.find((r) => r.weekStart === week);
   if (exact) return exact.variantId;

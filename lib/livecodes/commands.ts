@@ -2,12 +2,13 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { and, count, eq, inArray, isNull, notInArray } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { groupMemberships, groups, liveCodes, liveCodeTags, liveCodeTargets, publicCodes, tags, uploads, workspaces } from "@/db/schema";
+import { groupMemberships, groups, liveCodes, liveCodeTags, liveCodeTargets, publicCodes, tags, uploads } from "@/db/schema";
 import { NotFoundError, RuleError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { expiresAtFromDay } from "./dates";
 import type { LiveCodeFields, TargetInput } from "./schema";
 import { guardUnique } from "@/lib/db-errors";
+import { workspaceTimeZone } from "@/lib/workspaces/queries";
 
 type Key = { workspaceId: string };
 
@@ -36,11 +37,6 @@ async function assertOwnRows(tx: Tx, workspaceId: string, f: Pick<LiveCodeFields
   if (tg?.n !== tagIds.length) throw new RuleError("liveCodeErrors.tagNotFound", "tagIds");
 }
 
-async function timeZoneOf(tx: Tx, workspaceId: string): Promise<string> {
-  const [w] = await tx.select({ timeZone: workspaces.timeZone }).from(workspaces).where(eq(workspaces.id, workspaceId));
-  return w?.timeZone ?? "Asia/Shanghai";
-}
-
 async function rosterSize(tx: Tx, workspaceId: string, groupId: string): Promise<number> {
   const [row] = await tx
     .select({ n: count() })
@@ -59,7 +55,7 @@ const qrColumns = (t: TargetInput, timeZone: string) => ({
  * new one starts from the members its roster already has (the capacity counts members).
  */
 async function syncTargets(tx: Tx, workspaceId: string, liveCodeId: string, targets: TargetInput[]) {
-  const timeZone = await timeZoneOf(tx, workspaceId);
+  const timeZone = await workspaceTimeZone(tx, workspaceId);
   const mine = and(eq(liveCodeTargets.workspaceId, workspaceId), eq(liveCodeTargets.liveCodeId, liveCodeId));
   await tx.delete(liveCodeTargets).where(and(mine, notInArray(liveCodeTargets.groupId, targets.map((t) => t.groupId))));
   const existing = await tx.select({ id: liveCodeTargets.id, groupId: liveCodeTargets.groupId }).from(liveCodeTargets).where(mine);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { escapeCell } from "@/lib/members/export/cells";
+import { csvLine } from "@/lib/members/export/csv";
 import { CATEGORY_ZH, describeTiming, OWNER_ZH, parseCategory, parseOwnerRole, parseTiming } from "./describe";
 import { templateFieldsSchema, type StepInput } from "./schema";
 
@@ -52,12 +52,9 @@ export function infoRows(t: ExportTemplate): string[][] {
   ];
 }
 
-const csvField = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-
 /** CSV with a BOM so Excel opens the Chinese correctly; every cell formula-escaped. */
 export function toCsv(t: ExportTemplate): string {
-  const lines = [SHEET_COLUMNS as readonly string[], ...stepRows(t)].map((r) => r.map((v) => csvField(escapeCell(v))).join(","));
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  return `\uFEFF${[SHEET_COLUMNS as readonly string[], ...stepRows(t)].map((r) => csvLine(r)).join("")}`;
 }
 
 const mdCell = (v: string) => v.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>") || " ";

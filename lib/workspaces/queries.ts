@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, gt, isNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { auditLog, invites, memberships, users, workspaces, type Role } from "@/db/schema";
+import { NotFoundError } from "@/lib/errors";
 import { hashToken } from "./tokens";
 
 export async function getMembership(db: DbOrTx, q: { workspaceId: string; userId: string }) {
@@ -93,4 +94,11 @@ export async function listAuditLog(db: DbOrTx, workspaceId: string, limit = 50) 
     .where(eq(auditLog.workspaceId, workspaceId))
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
     .limit(limit);
+}
+
+/** The workspace's time zone (workspaces.time_zone, Asia/Shanghai by default): local days and times are read in it. */
+export async function workspaceTimeZone(db: DbOrTx, workspaceId: string): Promise<string> {
+  const [row] = await db.select({ timeZone: workspaces.timeZone }).from(workspaces).where(eq(workspaces.id, workspaceId));
+  if (!row) throw new NotFoundError();
+  return row.timeZone;
 }

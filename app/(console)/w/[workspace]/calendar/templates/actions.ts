@@ -2,7 +2,7 @@
 
 import { workspaceAction } from "@/lib/action";
 import { addStarter, createTemplate, deleteTemplate, saveTemplate } from "@/lib/sop/commands";
-import { workspaceTimeZone } from "@/lib/sop/context";
+import { workspaceTimeZone } from "@/lib/workspaces/queries";
 import { applyRun } from "@/lib/sop/runs";
 import { addStarterSchema, applyRunSchema, createTemplateSchema, importTemplateSchema, saveTemplateSchema, syncRunsSchema, templateRefSchema } from "@/lib/sop/schema";
 import { syncRuns } from "@/lib/sop/sync";

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { workspaceAction } from "@/lib/action";
 import { importOrders } from "@/lib/orders/import";
-import { workspaceTimeZone } from "@/lib/sop/context";
+import { workspaceTimeZone } from "@/lib/workspaces/queries";
 
 const MAX_BYTES = 900 * 1024; // under the server actions' 1 MB body limit
 

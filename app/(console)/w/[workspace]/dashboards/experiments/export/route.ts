@@ -2,8 +2,9 @@ import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { getExperiment, getExperimentResults, listExperiments } from "@/lib/experiments/queries";
 import { isUuid } from "@/lib/ids";
-import { csvResponse, percentCell, yuanCell } from "@/lib/roi/csv";
+import { percentCell, yuanCell } from "@/lib/roi/csv";
 import { workspaceRoute } from "@/lib/route";
+import { exportResponse } from "@/lib/members/export-response";
 
 /**
  * The A/B test tables as CSV: `table=list` (every test), `table=results&experiment=…` (both
@@ -16,7 +17,7 @@ export const GET = workspaceRoute("viewer", async (request, ctx) => {
   const table = url.searchParams.get("table");
   if (table === "list") {
     const rows = await listExperiments(db, ctx.workspaceId);
-    return csvResponse(
+    return exportResponse("csv", 
       t("csv.listFile"),
       [t("columns.name"), t("columns.item"), t("columns.mode"), t("columns.groups"), t("columns.status"), t("columns.startedAt"), t("columns.winner")],
       rows.map((r) => [r.name, r.itemTitle, t(`modes.${r.mode}`), r.groupCount, t(`statuses.${r.status}`), r.startedAt, r.winnerLabel ?? ""]),
@@ -30,7 +31,7 @@ export const GET = workspaceRoute("viewer", async (request, ctx) => {
   const r = await getExperimentResults(db, { workspaceId: ctx.workspaceId, experiment, timeZone: ctx.timeZone });
   const m = (k: string) => t(`metrics.${k}`);
   if (table === "daily") {
-    return csvResponse(
+    return exportResponse("csv", 
       `${t("csv.dailyFile")} ${experiment.name}`,
       [m("day"), m("variant"), m("reach"), m("uniqueClicks"), m("orders")],
       [r.a, r.b].flatMap((s) => s.daily.map((d) => [d.day, s.label, d.reach, d.uniqueClicks, d.orders])),
@@ -38,7 +39,7 @@ export const GET = workspaceRoute("viewer", async (request, ctx) => {
     );
   }
   const prob = r.probBBeatsA === null ? "" : percentCell(r.probBBeatsA);
-  return csvResponse(
+  return exportResponse("csv", 
     `${t("csv.resultsFile")} ${experiment.name}`,
     [m("variant"), m("reach"), m("uniqueClicks"), m("clickRate"), m("orders"), m("payRate"), m("revenue"), t("verdict.probability", { a: r.a.label, b: r.b.label }), "z", "p"],
     [r.a, r.b].map((s, i) => [s.label, s.reach, s.uniqueClicks, percentCell(s.clickRate), s.orders, percentCell(s.payRate), yuanCell(s.netRevenueCents), i === 1 ? prob : "", i === 1 && r.zTest ? r.zTest.z.toFixed(3) : "", i === 1 && r.zTest ? r.zTest.pValue.toFixed(4) : ""]),
