@@ -1,7 +1,8 @@
 import "server-only";
 import type PgBoss from "pg-boss";
 import { getDb } from "@/db/client";
-import { QUEUE_OPTIONS, QUEUES } from "@/lib/jobs/queue";
+import { QUEUES } from "@/lib/jobs/queue";
+import { startTick } from "@/lib/jobs/tick";
 import { WebhookSender, type SenderOptions } from "./deliver";
 import { markDuePosts, type DueOptions } from "./due";
 
@@ -15,13 +16,10 @@ export type DispatcherOptions = SenderOptions & Pick<DueOptions, "batchSize" | "
 /**
  * The dispatcher in one worker process.
  *
- * Making posts due: pg-boss cron is minute-granular, too coarse for "due at 20:00:00", so the
- * tick is a self-rescheduling job on a `stately` queue (at most one queued and one running across
- * all workers): each run marks due whatever has reached its time, then queues the next run
- * TICK_SECONDS later. A cron schedule every minute restarts the chain if it ever breaks (all
- * workers down, a tick lost), and each worker queues a tick when it starts, which is also the
- * catch-up after downtime. Due-marking uses SKIP LOCKED, so even overlapping ticks cannot
- * double anything.
+ * Making posts due: pg-boss cron is minute-granular, too coarse for "due at 20:00:00", so a
+ * tick (lib/jobs/tick.ts) marks due whatever has reached its time every TICK_SECONDS. The tick
+ * each worker queues when it starts is also the catch-up after downtime. Due-marking uses SKIP
+ * LOCKED, so even overlapping ticks cannot double anything.
  *
  * Sending: every worker runs its own sender loop with bounded concurrency, so two workers double
  * the sending capacity. Deliveries are rows in post_deliveries, claimed with SKIP LOCKED and a
@@ -41,18 +39,11 @@ export async function startDispatcher(boss: PgBoss, opts: DispatcherOptions = {}
     wake?.();
   };
 
-  await boss.createQueue(DISPATCH_QUEUE, { name: DISPATCH_QUEUE, ...QUEUE_OPTIONS[DISPATCH_QUEUE] });
-  await boss.schedule(DISPATCH_QUEUE, "* * * * *");
-  await boss.work(DISPATCH_QUEUE, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1 }, async () => {
-    try {
-      const result = await markDuePosts(db, { batchSize: opts.batchSize, graceMs: opts.graceMs, onDeliveries: poke, workspaceIds: opts.workspaceIds });
-      if (result.late) console.log(`[dispatch] caught up ${result.late} posts missed while no worker ran (marked late)`);
-      return result;
-    } finally {
-      if (!stopped) await boss.send(DISPATCH_QUEUE, {}, { startAfter: tickSeconds }).catch((error) => console.error("[dispatch] could not queue the next tick", error));
-    }
+  await startTick(boss, DISPATCH_QUEUE, { seconds: tickSeconds, pollingIntervalSeconds: opts.pollingIntervalSeconds }, async () => {
+    const result = await markDuePosts(db, { batchSize: opts.batchSize, graceMs: opts.graceMs, onDeliveries: poke, workspaceIds: opts.workspaceIds });
+    if (result.late) console.log(`[dispatch] caught up ${result.late} posts missed while no worker ran (marked late)`);
+    return result;
   });
-  await boss.send(DISPATCH_QUEUE, {});
 
   const loop = (async () => {
     while (!stopped) {

@@ -1,36 +1,22 @@
 import "server-only";
 import type PgBoss from "pg-boss";
 import { getDb } from "@/db/client";
-import { QUEUE_OPTIONS, QUEUES } from "@/lib/jobs/queue";
+import { QUEUES } from "@/lib/jobs/queue";
+import { startTick } from "@/lib/jobs/tick";
 import { applyRollups, ensureEventPartitions } from "./rollup";
 
 /** Seconds between rollup ticks: a new event shows on the dashboards within about this long. */
 export const ROLLUP_TICK_SECONDS = 3;
 
 /**
- * The rollup worker in one worker process: a self-rescheduling tick on a `stately` queue (at most
- * one queued and one running across all workers), restarted every minute by a cron schedule if
- * the chain ever breaks, as the dispatcher does. Each tick applies the finished events to
- * daily_rollups (lib/rollups/rollup.ts); the horizon row lock makes overlapping ticks from
- * several workers safe anyway.
+ * The rollup worker in one worker process: a few-second tick (lib/jobs/tick.ts) that applies
+ * the finished events to daily_rollups (lib/rollups/rollup.ts); the horizon row lock makes
+ * overlapping ticks from several workers safe anyway.
  */
 export async function startRollupWorker(boss: PgBoss, opts: { tickSeconds?: number; pollingIntervalSeconds?: number } = {}): Promise<void> {
   const db = getDb();
   const tickSeconds = opts.tickSeconds ?? ROLLUP_TICK_SECONDS;
-  let stopped = false;
-  boss.once("stopped", () => {
-    stopped = true;
-  });
-  await boss.createQueue(QUEUES.rollupTick, { name: QUEUES.rollupTick, ...QUEUE_OPTIONS[QUEUES.rollupTick] });
-  await boss.schedule(QUEUES.rollupTick, "* * * * *");
-  await boss.work(QUEUES.rollupTick, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1 }, async () => {
-    try {
-      return await applyRollups(db);
-    } finally {
-      if (!stopped) await boss.send(QUEUES.rollupTick, {}, { startAfter: tickSeconds }).catch((error) => console.error("[rollups] could not queue the next tick", error));
-    }
-  });
-  await boss.send(QUEUES.rollupTick, {});
+  await startTick(boss, QUEUES.rollupTick, { seconds: tickSeconds, pollingIntervalSeconds: opts.pollingIntervalSeconds }, () => applyRollups(db));
 }
 
 /** The daily partition job: this month's and the next two months' event partitions exist. */
