@@ -1,18 +1,8 @@
-import type { ContentCategory, PostChannel, PostStatus } from "@/db/schema/calendar";
+import type { ContentCategory } from "@/db/schema/calendar";
+import type { PostChip } from "@/lib/calendar/queries";
 
 /** A post as the calendar's client components get it: local day and time already worked out. */
-export type Chip = {
-  id: string;
-  groupId: string;
-  day: string;
-  time: string;
-  status: PostStatus;
-  late: boolean;
-  category: ContentCategory;
-  channel: PostChannel;
-  title: string;
-  version: number;
-};
+export type Chip = Omit<PostChip, "scheduledAt"> & { day: string; time: string };
 
 export type DayCell = {
   day: string;
